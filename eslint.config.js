@@ -1,0 +1,47 @@
+// Lint guards the architecture: no import cycles, and the pure flow model imports neither Node nor React.
+import tseslint from 'typescript-eslint';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'child_process', 'crypto', 'stream', 'url', 'util'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'bench/.peers/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommended],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        // Without the alias `./x.js` imports would not resolve to `./x.ts` and cycles would go unseen.
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['packages/flow/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'packages/flow is the pure model: no Node APIs (it runs in the browser too).' },
+          { group: ['react', 'react-*', '@xyflow/*'], message: 'packages/flow is the pure model: no React.' },
+          { group: ['@seam/*'], message: 'packages/flow is the bottom of the graph: it imports no other Seam package.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['express', '@seam/server', '@seam/cli', '@seam/web', 'react'], message: 'packages/runtime is below the apps: no Express, no apps.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineNode } from '../node-definition.js';
+import { headers, httpUrl, milliseconds } from './common.js';
+
+export const httpSink = defineNode({
+  type: 'http',
+  kind: 'sink',
+  title: 'HTTP request',
+  icon: '⇡',
+  summary: 'Sends each message as JSON to an HTTP endpoint.',
+  doc:
+    'Sends the message as a JSON body with POST, PUT or PATCH. Every request carries an Idempotency-Key header ' +
+    'with the message\'s stable id, so the receiver can ignore a redelivery. Put credentials in headers as ' +
+    'secret references such as "Bearer {{secret.BILLING_TOKEN}}" — never the secret itself. A 2xx answer is ' +
+    'delivered; 408, 429, 5xx and network errors are retried by a retry policy upstream; other 4xx dead-letter.',
+  ports: { inputs: ['in'], outputs: [] },
+  config: z.strictObject({
+    url: httpUrl,
+    method: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
+    headers: headers.default({}),
+    timeoutMs: milliseconds(10, 600_000).default(10_000),
+  }),
+  defaults: { url: 'https://', method: 'POST' },
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineNode } from '../node-definition.js';
+import { relativePath } from './common.js';
+
+const sqlName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'must be a plain SQL name: letters, digits and _');
+
+export const sqliteSink = defineNode({
+  type: 'sqlite',
+  kind: 'sink',
+  title: 'SQLite table',
+  icon: '⛁',
+  summary: 'Inserts each message into a SQLite table, in batches.',
+  doc:
+    'Inserts messages into a table of a SQLite database file in the data directory, creating the table when it ' +
+    'does not exist. Each column takes the top-level field of the same name (objects and arrays are stored as ' +
+    'JSON); with no columns listed, the whole message is stored as JSON in a `payload` column. Every row also ' +
+    'gets the message id, so a redelivered message replaces its row instead of duplicating it.',
+  ports: { inputs: ['in'], outputs: [] },
+  config: z.strictObject({
+    database: relativePath.default('sink.db'),
+    table: sqlName,
+    columns: z.array(sqlName).default([]),
+    batchSize: z.number().int().min(1).max(10_000).default(500),
+  }),
+  defaults: { table: 'messages' },
+});

@@ -39,9 +39,37 @@ function canonicalDocument(doc: FlowDocument): Json {
 
 function canonicalNode(node: FlowNode): Json {
   const configSchema = nodeDefinition(node.type)?.config;
-  const configKeys = configSchema instanceof z.ZodObject ? Object.keys(configSchema.shape) : [];
-  const config = ordered(sortedJson(node.config) as Record<string, Json>, configKeys);
+  const config = configSchema ? bySchemaOrder(node.config, configSchema) : sortedJson(node.config);
   return ordered({ ...(node as Record<string, unknown>), config } as Record<string, Json>, NODE_KEYS);
+}
+
+/**
+ * Orders an object's keys as its zod schema declares them (the order the inspector shows), nested objects and
+ * arrays of objects included; keys the schema does not declare, and free-form values, go alphabetically.
+ */
+function bySchemaOrder(value: unknown, schema: z.ZodType): Json {
+  const inner = unwrapSchema(schema);
+  if (inner instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = inner.shape as Record<string, z.ZodType>;
+    const record = value as Record<string, unknown>;
+    const children = Object.fromEntries(
+      Object.keys(record).map((k) => [k, shape[k] ? bySchemaOrder(record[k], shape[k]) : sortedJson(record[k])]),
+    );
+    return ordered(children, Object.keys(shape));
+  }
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    return value.map((item) => bySchemaOrder(item, inner.element as z.ZodType));
+  }
+  return sortedJson(value);
+}
+
+/** Looks through optional, default and nullable wrappers to the schema that describes the value's shape. */
+function unwrapSchema(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
 }
 
 function canonicalEdge(edge: FlowEdge): Json {

@@ -104,33 +104,48 @@ function checkShape(doc: FlowDocument): Problem[] {
   const outgoing = new Map<string, { to: string; edge: number }[]>();
   doc.edges.forEach((e, k) => {
     if (!index.has(e.from) || !index.has(e.to)) return;
-    outgoing.set(e.from, [...(outgoing.get(e.from) ?? []), { to: e.to, edge: k }]);
+    const list = outgoing.get(e.from) ?? [];
+    list.push({ to: e.to, edge: k });
+    outgoing.set(e.from, list);
   });
 
-  // Cycles: a depth-first walk reports each back edge once, with the loop it closes.
+  // Cycles: a depth-first walk reports each back edge once, with the loop it closes. The walk keeps its own
+  // stack (no recursion) so that a long chain of nodes cannot overflow the call stack.
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'visiting');
-    stack.push(id);
-    for (const { to, edge } of outgoing.get(id) ?? []) {
+  for (const root of index.keys()) {
+    if (state.has(root)) continue;
+    const path: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 'visiting');
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const out = outgoing.get(top.id) ?? [];
+      if (top.next >= out.length) {
+        state.set(top.id, 'done');
+        path.pop();
+        continue;
+      }
+      const { to, edge } = out[top.next]!;
+      top.next += 1;
       if (state.get(to) === 'visiting') {
-        const loop = [...stack.slice(stack.indexOf(to)), to].join(' → ');
+        const ids = path.map((p) => p.id);
+        const loop = [...ids.slice(ids.indexOf(to)), to].join(' → ');
         problems.push(problem(['edges', edge], 'cycle', `this edge closes a loop (${loop}); a flow must run one way, from sources to sinks`));
       } else if (!state.has(to)) {
-        visit(to);
+        state.set(to, 'visiting');
+        path.push({ id: to, next: 0 });
       }
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of index.keys()) if (!state.has(id)) visit(id);
+  }
 
   const reachable = new Set<string>();
-  const walk = (id: string) => {
-    if (reachable.has(id)) return;
-    reachable.add(id);
-    for (const { to } of outgoing.get(id) ?? []) walk(to);
+  const walk = (start: string) => {
+    const pending = [start];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (reachable.has(id)) continue;
+      reachable.add(id);
+      for (const { to } of outgoing.get(id) ?? []) pending.push(to);
+    }
   };
   const kindOf = (type: string) => nodeDefinition(type)?.kind;
   for (const node of doc.nodes) if (kindOf(node.type) === 'source') walk(node.id);

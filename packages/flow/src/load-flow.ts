@@ -1,7 +1,8 @@
 import { flowDocumentSchema, type FlowDocument } from './flow-document.js';
+import { findJsonSyntaxError, lineAndColumn } from './json-syntax-error.js';
 import { checkFlowGraph } from './graph-checks.js';
 import { migrateToCurrent } from './migrations.js';
-import { problem, type Problem } from './problem.js';
+import { problem, type JsonPath, type Problem } from './problem.js';
 import { zodIssuesToProblems } from './zod-problems.js';
 
 /** The outcome of reading a flow: the document when it could be read at all, and every problem found. */
@@ -14,7 +15,9 @@ export interface LoadedFlow {
 }
 
 /** Parses, migrates, schema-checks and graph-checks the text of a flow file. Never throws on bad input. */
-export function loadFlowText(text: string): LoadedFlow {
+export function loadFlowText(input: string): LoadedFlow {
+  // Some Windows editors start UTF-8 files with a byte-order mark; it is not part of the JSON.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.trim() === '') return fail('not-json', 'the file is empty: a flow file is a JSON object');
   if (text.includes('\u0000')) return fail('not-json', 'the file is binary, not JSON text');
   let raw: unknown;
@@ -26,11 +29,18 @@ export function loadFlowText(text: string): LoadedFlow {
   return loadFlowValue(raw);
 }
 
+/** Deeper than any real flow (schemas and samples included); bounds the recursion of the checks that follow. */
+export const MAX_FLOW_DEPTH = 100;
+
 /** The same as loadFlowText for an already-parsed JSON value (an API body, say). */
 export function loadFlowValue(raw: unknown): LoadedFlow {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     const what = Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`;
     return fail('not-a-flow', `a flow file must be a JSON object with formatVersion, id, name and nodes, not ${what}`);
+  }
+  const deep = firstPathDeeperThan(raw, MAX_FLOW_DEPTH);
+  if (deep) {
+    return { problems: [problem(deep, 'invalid-document', `nested more than ${MAX_FLOW_DEPTH} levels deep: no flow needs that; is this the right file?`)] };
   }
   const migrated = migrateToCurrent(raw as Record<string, unknown>);
   if (!migrated.ok) return { problems: [problem(['formatVersion'], 'unsupported-format-version', migrated.message)] };
@@ -44,14 +54,27 @@ function fail(code: 'not-json' | 'not-a-flow', message: string): LoadedFlow {
   return { problems: [problem([], code, message)] };
 }
 
-/** Turns JSON.parse's message into "line L, column C: …" so the user can find the spot. */
+/** "line L, column C: what is wrong", located by Seam's own scanner (the engine's messages vary and may lack one). */
 function describeJsonError(text: string, error: unknown): string {
+  const found = findJsonSyntaxError(text);
+  if (found) {
+    const { line, column } = lineAndColumn(text, found.offset);
+    return `line ${line}, column ${column}: ${found.message}`;
+  }
+  // The scanner accepts what the engine rejected: fall back to the engine's words, kept to one line.
   const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`;
+  return message.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/** The path of the first value nested deeper than `limit`, found without recursion. */
+function firstPathDeeperThan(root: unknown, limit: number): JsonPath | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= limit) return path.slice(0, limit);
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+  }
+  return undefined;
 }

@@ -1,0 +1,9 @@
+import type { Command } from './command.js';
+import { validateCommand } from './commands/validate.js';
+import { formatCommand } from './commands/format.js';
+
+/** Every `seam` command, in the order the usage text lists them. One line per command. */
+export const commands: readonly Command[] = [
+  validateCommand,
+  formatCommand,
+];

@@ -1,0 +1,33 @@
+import { NotReady } from './figure.js';
+import type { Runtime, RuntimeOptions } from '../../packages/runtime/src/runtime-api.js';
+
+/*
+ * Seam's packages are being built while the bench is; importing them through a computed specifier keeps the bench
+ * type-checking and running (with "not measured" lines) before they land, instead of failing the whole run.
+ */
+async function importOptional(specifier: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND') throw new NotReady(`${specifier} is not there yet (its entry point or an import of it is missing)`);
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new NotReady(`${specifier} cannot be imported yet: ${message}`);
+  }
+}
+
+export type CreateRuntime = (options: RuntimeOptions & Record<string, unknown>) => Runtime;
+
+export async function loadCreateRuntime(): Promise<CreateRuntime> {
+  const runtime = await importOptional('@seam/runtime');
+  if (typeof runtime.createRuntime !== 'function') throw new NotReady('@seam/runtime does not export createRuntime yet');
+  return runtime.createRuntime as CreateRuntime;
+}
+
+/**
+ * The RuntimeOptions that turn the durable inbox off (benchmarking only), or undefined while the runtime has no
+ * such switch. Kept in one place so that the bench follows the runtime's name for it.
+ */
+export async function durableInboxOff(): Promise<Record<string, unknown> | undefined> {
+  return undefined;
+}

@@ -184,6 +184,22 @@ function checkKeyedByNode(doc: FlowDocument): Problem[] {
 
 function suggestType(type: string): string {
   const types = nodeCatalog.map((d) => d.type);
-  const close = types.find((t) => t.includes(type.toLowerCase()) || type.toLowerCase().includes(t));
+  const wanted = type.toLowerCase();
+  const close = types.find((t) => t === wanted)
+    ?? types.find((t) => editDistance(t, wanted) <= Math.min(2, Math.floor(t.length / 3)))
+    ?? types.find((t) => wanted.length >= 3 && (t.includes(wanted) || wanted.includes(t)));
   return close ? `; did you mean "${close}"? Known types: ${types.join(', ')}` : `; known types: ${types.join(', ')}`;
+}
+
+/** Levenshtein distance: how many one-letter edits turn `a` into `b` (catches typos such as "htp" or "jsonta"). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

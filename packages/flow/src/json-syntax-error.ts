@@ -58,7 +58,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     const literal = LITERALS.find((l) => text.startsWith(l, i));
     if (literal) { i += literal.length; return undefined; }
     if (c === "'") return fail("strings must use double quotes (\"), not single quotes (')");
-    if (c === undefined) return fail('the file ends where a value was expected');
+    if (c === undefined) {
+      const open = stack.at(-1);
+      return fail(open === undefined
+        ? 'the file ends where a value was expected'
+        : `the file ends inside an unclosed ${open}: add the missing "${open === 'object' ? '}' : ']'}"`);
+    }
     const word = /^[A-Za-z_]\w*/.exec(text.slice(i, i + 40));
     if (word) return fail(`unexpected word "${word[0]}": text values need double quotes; the only bare words are true, false and null`);
     return fail(`unexpected ${describe(i)} where a value was expected`);

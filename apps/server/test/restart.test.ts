@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/index.js';
+import { api, startSink, startTestServer, tempDirs, waitFor, webhookToHttpFlow, type Sink, type TestDirs } from './helpers.js';
+
+let dirs: TestDirs;
+let sink: Sink;
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  dirs = tempDirs();
+  sink = await startSink();
+});
+afterAll(async () => {
+  await server?.close();
+  await sink?.close();
+  dirs?.remove();
+});
+
+describe('restart', () => {
+  it('resumes a deployed flow after the server restarts on the same folders', async () => {
+    server = await startTestServer(dirs);
+    await api(server, 'POST', '/api/flows', { body: webhookToHttpFlow('durable', sink.url) });
+    await api(server, 'POST', '/api/flows', { body: webhookToHttpFlow('idle', sink.url) });
+    expect((await api(server, 'POST', '/api/flows/durable/deploy')).status).toBe(200);
+    expect((await api(server, 'POST', '/hooks/durable/in', { body: { before: true }, token: null })).status).toBe(202);
+    await waitFor('the first delivery', () => sink.received.length === 1);
+    await server.close();
+    server = undefined;
+
+    server = await startTestServer(dirs);
+    const list = await api<{ id: string; deployed: boolean; state: string }[]>(server, 'GET', '/api/flows');
+    expect(list.body.find((f) => f.id === 'durable')).toMatchObject({ deployed: true, state: 'running' });
+    expect(list.body.find((f) => f.id === 'idle')).toMatchObject({ deployed: false });
+    expect((await api(server, 'POST', '/hooks/durable/in', { body: { after: true }, token: null })).status).toBe(202);
+    expect((await api(server, 'POST', '/hooks/idle/in', { body: {}, token: null })).status).toBe(404);
+    await waitFor('the delivery after restart', () => sink.received.some((r) => (r.body as { after?: boolean }).after === true));
+  });
+});

@@ -36,7 +36,13 @@ function describe(err: unknown): ErrorBody {
     return { status: err.status, kind: err.kind, message: err.message, ...(err.extra.problems ? { problems: err.extra.problems } : {}), ...(err.extra.body ? { extra: err.extra.body } : {}) };
   }
   if (err instanceof z.ZodError) {
-    const problems = err.issues.map((i) => apiProblem(i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), i.code, i.message));
+    const problems = err.issues.flatMap((issue) => {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // An unknown key is reported at its own path, so that the client can point at it.
+      return issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => apiProblem([...path, key], issue.code, `unknown field "${key}": remove it or check its spelling`))
+        : [apiProblem(path, issue.code, issue.message)];
+    });
     return { status: 400, kind: 'request', message: `the request has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.at}: ${p.message}`).join('; ')}`, problems };
   }
   if (err instanceof FlowError) {

@@ -59,8 +59,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = loadOrCreateToken(dataDir, options.token);
   const repo = new FlowRepository(options.flowsDir);
   const codes = new LoginCodes();
-  let metrics: MetricsExporter | undefined;
-  const ingress = new HttpWebhookIngress((flow, node, status) => metrics?.countWebhook(flow, node, status));
+  // The exporter reads the runtime, and the runtime needs the ingress: the ingress reaches the exporter late.
+  const counted: { exporter?: MetricsExporter } = {};
+  const ingress = new HttpWebhookIngress((flow, node, status) => counted.exporter?.countWebhook(flow, node, status));
   const runtime = createRuntime({
     ...options.runtime,
     dbPath: join(dataDir, 'seam.db'),
@@ -68,7 +69,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     webhooks: ingress,
     logger: logger.child({ component: 'runtime' }),
   });
-  metrics = new MetricsExporter(runtime, () => repo.ids());
+  const metrics = new MetricsExporter(runtime, () => repo.ids());
+  counted.exporter = metrics;
   const hub = new SseHub({ heartbeatMs: options.timings?.heartbeatMs ?? 15_000 });
   const stopLive = wireLiveEvents(runtime, hub, metrics, options.timings?.statsMs ?? 5000);
   const watcher = new FlowWatcher(repo, (change) => hub.publish('flow-changed', change), { pollMs: options.timings?.rescanMs ?? 3000 });

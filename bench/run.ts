@@ -8,10 +8,11 @@ import { writeResults } from './lib/report.js';
 import type { BenchPart, PartContext } from './lib/part.js';
 import { pipelinePart } from './parts/pipeline.part.js';
 import { failurePart } from './parts/failure.part.js';
+import { webhookPart } from './parts/webhook.part.js';
 import { loadCrmFlow } from './crm/crm-flow.js';
 import { assertHandMappingMatches } from './crm/mapping-check.js';
 
-const parts: readonly BenchPart[] = [pipelinePart, failurePart];
+const parts: readonly BenchPart[] = [pipelinePart, failurePart, webhookPart];
 
 const started = performance.now();
 const options = parseOptions(process.argv.slice(2), benchDir, path.join(dataDir, 'quick'));

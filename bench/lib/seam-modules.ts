@@ -31,3 +31,20 @@ export async function loadCreateRuntime(): Promise<CreateRuntime> {
 export async function durableInboxOff(): Promise<Record<string, unknown> | undefined> {
   return undefined;
 }
+
+/** The part of @seam/server's startServer the webhook bench uses. */
+export type StartServer = (options: {
+  readonly port?: number;
+  readonly host?: string;
+  readonly flowsDir: string;
+  readonly dataDir: string;
+  readonly webDist?: string;
+  readonly token?: string;
+  readonly runtime?: { readonly secrets?: Readonly<Record<string, string>>; readonly concurrency?: number };
+}) => Promise<{ readonly url: string; readonly token: string; close(): Promise<void> }>;
+
+export async function loadStartServer(): Promise<StartServer> {
+  const server = await importOptional('@seam/server');
+  if (typeof server.startServer !== 'function') throw new NotReady('@seam/server does not export startServer yet');
+  return server.startServer as StartServer;
+}

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { FlowError } from '@seam/flow';
 import type { WebhookIngress, WebhookOptions } from '@seam/runtime';
 import { parseFlowId } from './flow-id.js';
 import { apiProblem, HttpError, notFound } from './http-error.js';
@@ -55,7 +56,14 @@ export class HttpWebhookIngress implements WebhookIngress {
     }
     const raw = await readBody(req, options.maxBodyBytes);
     const body = isJson(mediaType) ? parseJson(raw) : raw;
-    const { messageId } = await accept(body);
+    let messageId: string;
+    try {
+      ({ messageId } = await accept(body));
+    } catch (err) {
+      // The flow was stopped between the lookup and the intake: as if it had been stopped a moment earlier.
+      if (err instanceof FlowError) throw notFound(`flow "${flowId}" is not running: ${err.message}`);
+      throw err;
+    }
     res.status(202).json({ messageId });
   };
 }

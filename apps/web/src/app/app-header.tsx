@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { routeHref } from './router';
+
+/** The bar at the top of every page: the product mark (back to the flow list) and the page's own actions. */
+export function AppHeader({ children, title }: { children?: ReactNode; title?: ReactNode }) {
+  return (
+    <header className="app-header">
+      <a className="brand" href={routeHref({ page: 'flows' })}><span className="brand-mark">⧉</span> Seam</a>
+      {title && <div className="app-header-title">{title}</div>}
+      <div className="app-header-actions">{children}</div>
+    </header>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { api, errorMessage } from '../api/api-client';
+import { AppHeader } from '../app/app-header';
+import { navigate, routeHref, setLeaveGuard, type Route } from '../app/router';
+import { toast } from '../app/toasts';
+import { FlowCanvas } from '../canvas/flow-canvas';
+import { Palette } from '../canvas/palette';
+import { addNodeChange } from '../canvas/add-node';
+import { Inspector } from '../inspector/inspector';
+import { DeadLettersView } from '../runs/dead-letters-view';
+import { RunsView } from '../runs/runs-view';
+import { copyId } from '../flows/flow-id';
+import { useEditor, useEditorStore } from './editor-context';
+import { ConflictDialog } from './conflict-dialog';
+import { EditorToolbar } from './editor-toolbar';
+import { HelpPanel } from './help-panel';
+import { reloadFromServer, saveFlow } from './save-flow';
+import { useShortcuts } from './use-shortcuts';
+import { useLiveEvents } from './use-live-events';
+import { useProblemRefresh } from './use-problem-refresh';
+
+type Tab = Extract<Route, { page: 'flow' }>['tab'];
+
+/** The editor: header with the flow's actions, tabs, and palette | canvas | inspector. */
+export function EditorLayout({ tab }: { tab: Tab }) {
+  const store = useEditorStore();
+  const flowId = useEditor((s) => s.flowId);
+  const dirty = useEditor((s) => s.document !== s.savedDocument);
+  const [conflict, setConflict] = useState(false);
+  const [help, setHelp] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { screenToFlowPosition } = useReactFlow();
+  useProblemRefresh(store);
+  const deployment = useLiveEvents(store);
+
+  const save = useCallback(async () => {
+    const outcome = await saveFlow(store);
+    if (outcome.kind === 'saved') toast('Saved.', 'success');
+    else if (outcome.kind === 'conflict') setConflict(true);
+    else toast(`Not saved: ${outcome.message}`, 'error');
+    return outcome.kind === 'saved';
+  }, [store]);
+
+  const actions = useMemo(() => ({
+    save: () => { void save(); },
+    toggleHelp: () => setHelp((h) => !h),
+    focusSearch: () => searchRef.current?.focus(),
+  }), [save]);
+  useShortcuts(store, actions);
+
+  // Unsaved changes: ask before leaving the page or closing the tab.
+  useEffect(() => {
+    const isDirty = () => store.getState().document !== store.getState().savedDocument;
+    setLeaveGuard(() => !isDirty() || window.confirm('This flow has unsaved changes. Leave without saving?'));
+    const beforeUnload = (e: BeforeUnloadEvent) => { if (isDirty()) e.preventDefault(); };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => { setLeaveGuard(undefined); window.removeEventListener('beforeunload', beforeUnload); };
+  }, [store]);
+
+  const keepMineAsCopy = async () => {
+    const { document } = store.getState();
+    try {
+      const existing = new Set((await api.listFlows()).map((f) => f.id));
+      const id = copyId(document.id, existing);
+      await api.createFlow({ ...document, id, name: `${document.name} (my copy)` });
+      store.setState({ savedDocument: store.getState().document });
+      setConflict(false);
+      toast(`Your version was saved as a new flow “${document.name} (my copy)”.`, 'success');
+      navigate({ page: 'flow', id, tab: 'design' });
+    } catch (error) {
+      toast(errorMessage(error), 'error');
+    }
+  };
+
+  const addAtCentre = useCallback((type: string) => {
+    const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+    const at = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
+    const state = store.getState();
+    const jitter = (state.document.nodes.length % 5) * 24;
+    const { change, nodeId } = addNodeChange(state.document, type, { x: at.x - 100 + jitter, y: at.y - 30 + jitter });
+    state.apply(change);
+    state.select([nodeId]);
+  }, [store, screenToFlowPosition]);
+
+  return (
+    <div className="page editor-page">
+      <AppHeader title={<FlowTitle dirty={dirty} />}>
+        <EditorToolbar onSave={() => void save()} onHelp={() => setHelp(true)} searchRef={searchRef} deployment={deployment} />
+      </AppHeader>
+      <nav className="tabs" aria-label="Flow views">
+        <a className={`tab${tab === 'design' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'design' })}>Design</a>
+        <a className={`tab${tab === 'dead-letters' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'dead-letters' })}>Dead letters</a>
+        <a className={`tab${tab === 'runs' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'runs' })}>Run history</a>
+      </nav>
+      {tab === 'design' && (
+        <div className="editor-body">
+          <Palette onAdd={addAtCentre} />
+          <FlowCanvas />
+          <Inspector />
+        </div>
+      )}
+      {tab === 'dead-letters' && <DeadLettersView flowId={flowId} />}
+      {tab === 'runs' && <RunsView flowId={flowId} />}
+      {conflict && (
+        <ConflictDialog
+          onCancel={() => setConflict(false)}
+          onReloadTheirs={() => { void reloadFromServer(store).then(() => { setConflict(false); toast('Loaded the newer version.'); }, (e: unknown) => toast(errorMessage(e), 'error')); }}
+          onKeepMineAsCopy={() => void keepMineAsCopy()}
+        />
+      )}
+      {help && <HelpPanel onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+function FlowTitle({ dirty }: { dirty: boolean }) {
+  const store = useEditorStore();
+  const name = useEditor((s) => s.document.name);
+  return (
+    <div className="flow-title">
+      <a href={routeHref({ page: 'flows' })} className="muted">Flows</a>
+      <span className="muted">/</span>
+      <input
+        className="flow-name-input"
+        aria-label="Flow name"
+        value={name}
+        onChange={(e) => store.getState().apply({ type: 'set-meta', name: e.target.value })}
+      />
+      <span className={`save-state${dirty ? ' dirty' : ''}`} data-testid="save-state">{dirty ? '● Unsaved changes' : 'All changes saved'}</span>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FlowDocument } from '@seam/flow';
+import { applyChange, type FlowChange } from './flow-changes';
+import { checkDocument, type FlowProblems } from './flow-problems';
+import { emptyHistory, recordEdit, redo, undo, type History } from './history';
+
+/** What a test run or the live event stream says about one node. */
+export interface NodeActivity {
+  readonly ok: number;
+  readonly failed: number;
+  readonly lastOutput?: unknown;
+  readonly lastError?: string;
+}
+
+export interface EditorState {
+  readonly flowId: string;
+  readonly document: FlowDocument;
+  /** The document as last loaded from or saved to the server: the editor is dirty when they differ. */
+  readonly savedDocument: FlowDocument;
+  readonly etag: string;
+  readonly history: History;
+  readonly selectedNodes: readonly string[];
+  readonly selectedEdges: readonly string[];
+  /** Output of the last test run, per node. */
+  readonly testRun: Readonly<Record<string, NodeActivity>> | undefined;
+  /** Counts from the live event stream while the flow is deployed, per node. */
+  readonly live: Readonly<Record<string, NodeActivity>>;
+  /** Problems found by the same checks the server runs; refreshed shortly after each edit. */
+  readonly problems: FlowProblems;
+  /** Snapshot taken when a drag starts, so a whole drag is one undo step. */
+  readonly gestureStart: FlowDocument | undefined;
+
+  apply(change: FlowChange, options?: { readonly transient?: boolean }): void;
+  undo(): void;
+  redo(): void;
+  beginGesture(): void;
+  endGesture(): void;
+  select(nodes: readonly string[], edges?: readonly string[]): void;
+  markSaved(document: FlowDocument, etag: string): void;
+  setTestRun(activity: Readonly<Record<string, NodeActivity>> | undefined): void;
+  refreshProblems(): void;
+  countLive(nodeId: string, outcome: 'ok' | 'failed'): void;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+/** One store per open editor (the flow id, its document and etag as loaded). */
+export function createEditorStore(initial: { flowId: string; document: FlowDocument; etag: string }): EditorStore {
+  return createStore<EditorState>()((set, get) => ({
+    flowId: initial.flowId,
+    document: initial.document,
+    savedDocument: initial.document,
+    etag: initial.etag,
+    history: emptyHistory,
+    selectedNodes: [],
+    selectedEdges: [],
+    testRun: undefined,
+    live: {},
+    gestureStart: undefined,
+    problems: checkDocument(initial.document),
+
+    apply: (change, options) => {
+      const { document, history, gestureStart } = get();
+      const next = applyChange(document, change);
+      if (next === document) return;
+      const transient = options?.transient === true || gestureStart !== undefined;
+      set({ document: next, history: transient ? history : recordEdit(history, document) });
+      if (change.type === 'remove') {
+        const gone = new Set(change.nodeIds);
+        const edges = new Set(change.edgeKeys);
+        set((s) => ({ selectedNodes: s.selectedNodes.filter((id) => !gone.has(id)), selectedEdges: s.selectedEdges.filter((k) => !edges.has(k)) }));
+      }
+    },
+    undo: () => {
+      const result = undo(get().history, get().document);
+      if (result) set({ document: result.document, history: result.history, gestureStart: undefined });
+    },
+    redo: () => {
+      const result = redo(get().history, get().document);
+      if (result) set({ document: result.document, history: result.history, gestureStart: undefined });
+    },
+    beginGesture: () => set({ gestureStart: get().document }),
+    endGesture: () => {
+      const { gestureStart, document, history } = get();
+      if (gestureStart === undefined) return;
+      set({ gestureStart: undefined, history: gestureStart === document ? history : recordEdit(history, gestureStart) });
+    },
+    select: (nodes, edges = []) => {
+      const s = get();
+      if (sameList(s.selectedNodes, nodes) && sameList(s.selectedEdges, edges)) return;
+      set({ selectedNodes: nodes, selectedEdges: edges });
+    },
+    markSaved: (document, etag) => set({ document, savedDocument: document, etag }),
+    setTestRun: (testRun) => set({ testRun }),
+    refreshProblems: () => set({ problems: checkDocument(get().document) }),
+    countLive: (nodeId, outcome) =>
+      set((s) => {
+        const before = s.live[nodeId] ?? { ok: 0, failed: 0 };
+        return { live: { ...s.live, [nodeId]: { ...before, [outcome]: before[outcome] + 1 } } };
+      }),
+  }));
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, errorMessage, flowStatus } from '../api/api-client';
+import { readToken } from '../api/token';
+import { toast } from '../app/toasts';
+import type { EditorStore } from './editor-store';
+import { reloadFromServer } from './save-flow';
+
+export interface Deployment {
+  readonly deployed: boolean;
+  readonly state: string | undefined;
+  readonly busy: boolean;
+  deploy(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface StreamEvent {
+  readonly flowId?: string;
+  readonly id?: string;
+  readonly nodeId?: string;
+  readonly outcome?: 'ok' | 'failed' | 'retry';
+  readonly state?: string;
+}
+
+/**
+ * The flow's deployment and the server's event stream: live per-node counts while deployed, state changes, and
+ * a reload when the file changed elsewhere while there are no local edits.
+ */
+export function useLiveEvents(store: EditorStore): Deployment {
+  const flowId = store.getState().flowId;
+  const [deployed, setDeployed] = useState(false);
+  const [state, setState] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const status = await flowStatus(flowId);
+      setDeployed(status.deployed);
+      setState(status.state);
+    } catch {
+      setDeployed(false);
+    }
+  }, [flowId]);
+
+  useEffect(() => { void refresh(); }, [refresh]);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/events?token=${encodeURIComponent(readToken() ?? '')}`);
+    const parse = (e: MessageEvent): StreamEvent => {
+      try { return JSON.parse(String(e.data)) as StreamEvent; } catch { return {}; }
+    };
+    source.addEventListener('node', (e) => {
+      const ev = parse(e);
+      if (ev.flowId === flowId && ev.nodeId && (ev.outcome === 'ok' || ev.outcome === 'failed')) store.getState().countLive(ev.nodeId, ev.outcome);
+    });
+    source.addEventListener('flow-state', (e) => {
+      const ev = parse(e);
+      if (ev.flowId === flowId) { setState(ev.state); void refresh(); }
+    });
+    source.addEventListener('flow-changed', (e) => {
+      const ev = parse(e);
+      const s = store.getState();
+      if ((ev.id ?? ev.flowId) !== flowId || s.document !== s.savedDocument) return;
+      // Nothing local to lose: follow the file (edited on disk or saved from another tab).
+      void api.getFlow(flowId).then((r) => { if (r.etag !== store.getState().etag && store.getState().document === store.getState().savedDocument) void reloadFromServer(store); }, () => undefined);
+    });
+    return () => source.close();
+  }, [flowId, store, refresh]);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      toast(done, 'success');
+    } catch (error) {
+      toast(errorMessage(error), 'error');
+    } finally {
+      setBusy(false);
+      await refresh();
+    }
+  };
+
+  return {
+    deployed,
+    state,
+    busy,
+    deploy: () => run(() => api.deploy(flowId), 'Deployed: the flow’s sources are running.'),
+    stop: () => run(() => api.stop(flowId), 'Stopped.'),
+  };
+}

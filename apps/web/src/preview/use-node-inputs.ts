@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { FlowDocument } from '@seam/flow';
+import { useEditor } from '../editor/editor-context';
+import { nodeInputs } from './sample-inputs';
+
+/**
+ * The sample messages reaching a node, recomputed when anything upstream changes. A test run's real input for the
+ * node is preferred when there is one. `undefined` while computing.
+ */
+export function useNodeInputs(nodeId: string): unknown[] | undefined {
+  const doc = useEditor((s) => s.document);
+  const [inputs, setInputs] = useState<unknown[] | undefined>();
+  const upstream = upstreamKey(doc, nodeId);
+  useEffect(() => {
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      void nodeInputs(doc, nodeId).then((v) => { if (!cancelled) setInputs(v); });
+    }, 60);
+    return () => { cancelled = true; window.clearTimeout(timer); };
+    // Recompute only when the upstream part of the flow changed, not on every keystroke in this node.
+  }, [upstream, nodeId]);
+  return inputs;
+}
+
+/** A string that changes exactly when something upstream of the node (config, edges, samples) changes. */
+function upstreamKey(doc: FlowDocument, nodeId: string): string {
+  const seen = new Set<string>();
+  const stack = [nodeId];
+  while (stack.length) {
+    const id = stack.pop() as string;
+    for (const e of doc.edges) if (e.to === id && !seen.has(e.from)) { seen.add(e.from); stack.push(e.from); }
+  }
+  const nodes = doc.nodes.filter((n) => seen.has(n.id));
+  return JSON.stringify([nodes, doc.edges.filter((e) => seen.has(e.to) || e.to === nodeId), nodes.map((n) => doc.samples[n.id])]);
+}

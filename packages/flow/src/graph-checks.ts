@@ -42,7 +42,7 @@ export function checkConfig(definition: NodeDefinition, config: unknown, at: Jso
   const parsed = (definition.config as z.ZodType).safeParse(config);
   const problems = parsed.success
     ? (definition.lint?.(parsed.data) ?? []).map((p) => ({ ...p, path: [...at, ...p.path] }))
-    : zodIssuesToProblems(parsed.error.issues, at, 'invalid-config');
+    : zodIssuesToProblems(parsed.error.issues, at, 'invalid-config', config);
   return [...problems, ...literalSecretProblems(config, at)];
 }
 
@@ -90,8 +90,8 @@ function portMessage(nodeId: string, def: NodeDefinition, side: 'input' | 'outpu
   const ports = side === 'input' ? def.ports.inputs : def.ports.outputs;
   if (ports.length === 0) {
     return side === 'input'
-      ? `node "${nodeId}" is a ${def.title} source: nothing can connect into it`
-      : `node "${nodeId}" is a ${def.title} sink: nothing can leave it`;
+      ? `node "${nodeId}" (${def.title}) is a source: nothing can connect into it`
+      : `node "${nodeId}" (${def.title}) is a sink: nothing can leave it`;
   }
   return `node "${nodeId}" (${def.title}) has no ${side} port "${port}"; its ${side} ports are: ${ports.join(', ')}`;
 }
@@ -148,7 +148,15 @@ function checkShape(doc: FlowDocument): Problem[] {
     }
   };
   const kindOf = (type: string) => nodeDefinition(type)?.kind;
-  for (const node of doc.nodes) if (kindOf(node.type) === 'source') walk(node.id);
+  // A node of unknown type may well be a source (a typo in "webhook"): walk from it too, so that its downstream
+  // nodes are not called unreachable on top of the unknown-type problem.
+  const entries = doc.nodes.filter((n) => kindOf(n.type) === 'source' || kindOf(n.type) === undefined);
+  for (const node of entries) walk(node.id);
+  if (entries.length === 0) {
+    // With no source nothing ever runs; saying so once beats calling every node unreachable.
+    const sources = nodeCatalog.filter((d) => d.kind === 'source').map((d) => d.type).join(', ');
+    return [...problems, problem(['nodes'], 'no-source', `the flow has no source node, so no message can enter it: add one (${sources})`)];
+  }
 
   for (const [id, i] of index) {
     const node = doc.nodes[i]!;

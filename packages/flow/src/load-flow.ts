@@ -46,7 +46,7 @@ export function loadFlowValue(raw: unknown): LoadedFlow {
   if (!migrated.ok) return { problems: [problem(['formatVersion'], 'unsupported-format-version', migrated.message)] };
   const parsed = flowDocumentSchema.safeParse(migrated.doc);
   const from = migrated.migratedFrom !== undefined ? { migratedFrom: migrated.migratedFrom } : {};
-  if (!parsed.success) return { problems: zodIssuesToProblems(parsed.error.issues, [], 'invalid-document'), ...from };
+  if (!parsed.success) return { problems: zodIssuesToProblems(parsed.error.issues, [], 'invalid-document', migrated.doc), ...from };
   return { document: parsed.data, problems: checkFlowGraph(parsed.data), ...from };
 }
 

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'edge-missing-port'
   | 'duplicate-edge'
   | 'cycle'
+  | 'no-source'
   | 'source-without-downstream'
   | 'unreachable-node'
   | 'node-without-downstream'

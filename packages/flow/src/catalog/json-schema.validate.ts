@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../node-definition.js';
-import { jsonSchemaError } from '../json-schema-check.js';
+import { jsonSchemaFaults } from '../json-schema-check.js';
 import { problem } from '../problem.js';
 
 /** What a tolerant field accepts and normalises to. */
@@ -32,8 +32,6 @@ export const jsonSchemaValidate = defineNode({
       .default([]),
   }),
   defaults: { schema: { type: 'object' } },
-  lint: (c) => {
-    const error = jsonSchemaError(c.schema);
-    return error ? [problem(['schema'], 'invalid-json-schema', `the JSON Schema is invalid: ${error}`)] : [];
-  },
+  lint: (c) =>
+    jsonSchemaFaults(c.schema).map((f) => problem(['schema', ...f.path], 'invalid-json-schema', `the JSON Schema is invalid here: ${f.message}`)),
 });

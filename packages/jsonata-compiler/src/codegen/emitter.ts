@@ -1,0 +1,38 @@
+import type { AstNode } from './ast-node.js';
+import type { Scope } from './scope.js';
+
+/** Where a node is generated: its context value, its variables and its emulated evaluation depth. */
+export interface GenContext {
+  /** JS expression (an identifier) holding the context value `$`. */
+  input: string;
+  scope: Scope;
+  /** Static depth of this node below the root of the enclosing lambda body (or of the expression). */
+  depth: number;
+  /** JS expression holding the dynamic depth at which the enclosing lambda was entered. */
+  base: string;
+}
+
+/** Thrown by the generator for constructs it does not compile; the caller falls back to the interpreter. */
+export class Unsupported extends Error {}
+
+/** What construct generators need from the generator: recursion, constants and fresh names. */
+export interface Emitter {
+  gen(node: AstNode, ctx: GenContext): string;
+  /** Stores a value in the constants table and returns the JS expression that reads it. */
+  constant(value: unknown): string;
+  fresh(prefix: string): string;
+  /** A JS expression that looks a variable up (lexical, binding, or built-in). */
+  variable(name: string, ctx: GenContext): string;
+  /** The context value as `$` sees it (the outer wrapper of an array input removed). */
+  contextValue(ctx: GenContext): string;
+}
+
+/** Returns a child context one level deeper. */
+export function deeper(ctx: GenContext, input: string = ctx.input): GenContext {
+  return { ...ctx, input, depth: ctx.depth + 1 };
+}
+
+/** Throws Unsupported with a reason shown to the user. */
+export function unsupported(reason: string): never {
+  throw new Unsupported(reason);
+}

@@ -1,0 +1,109 @@
+import { lhsOf, type AstNode } from './ast-node.js';
+import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { collectBinds, resolve, type Scope } from './scope.js';
+
+/** Built-ins that may call back into lambdas, so their call sites must publish the current depth. */
+const CALLS_BACK = new Set(['map', 'filter', 'single', 'reduce', 'each', 'sift', 'sort', 'contains', 'split', 'match', 'replace']);
+
+/** Declares the names bound in a new frame, each starting as the value it had outside (lookups fall through). */
+function declareFrame(em: Emitter, frame: Scope, names: Iterable<string>, ctx: GenContext, skip: Set<string> = new Set()): string[] {
+  const lines: string[] = [];
+  for (const name of names) {
+    if (skip.has(name)) continue;
+    const id = em.fresh('v');
+    lines.push(`let ${id} = ${em.variable(name, ctx)};`);
+    frame.vars.set(name, id);
+  }
+  return lines;
+}
+
+/** `( e1; e2; ... )`: a new frame; the value of the last expression. */
+export function generateBlock(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const exprs = node.expressions ?? [];
+  if (exprs.length === 0) return 'undefined';
+  const names = new Set<string>();
+  for (const e of exprs) collectBinds(e, names);
+  const frame: Scope = { parent: ctx.scope, vars: new Map() };
+  const lines = declareFrame(em, frame, names, ctx);
+  const inner: GenContext = { ...deeper(ctx), scope: frame };
+  exprs.forEach((e, i) => {
+    const code = em.gen(e, inner);
+    lines.push(i === exprs.length - 1 ? `return ${code};` : `${code};`);
+  });
+  return `(() => { ${lines.join(' ')} })()`;
+}
+
+/** `$x := value` assigns in the current frame (declared there by the frame's scan). */
+export function generateBind(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const name = String(lhsOf(node).value);
+  const id = ctx.scope.vars.get(name);
+  if (id === undefined) return unsupported(`assignment to $${name} outside a frame`);
+  return `(${id} = ${em.gen(node.rhs as AstNode, deeper(ctx))})`;
+}
+
+/** `function($a, $b) { body }`: a JS function whose frame holds its parameters and assignments. */
+export function generateLambda(em: Emitter, node: AstNode, ctx: GenContext): string {
+  if (node.thunk === true) return generateTailCall(em, node.body as AstNode, ctx);
+  const params = (node.arguments ?? []).map((a) => String(a.value));
+  const frame: Scope = { parent: ctx.scope, vars: new Map() };
+  const ids = params.map((name) => {
+    const id = em.fresh('a');
+    frame.vars.set(name, id);
+    return id;
+  });
+  const base = em.fresh('b');
+  const names = new Set<string>();
+  collectBinds(node.body, names);
+  const lines = [`const ${base} = st.depth;`, ...declareFrame(em, frame, names, ctx, new Set(params))];
+  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base };
+  lines.push(`return ${em.gen(node.body as AstNode, bodyCtx)};`);
+  const sig = node.signature === undefined ? 'undefined' : em.constant(node.signature);
+  return `rt.lambda(function (${ids.join(', ')}) { ${lines.join(' ')} }, ${sig})`;
+}
+
+/** A call in tail position of a lambda body: returned as a pending call, run by the caller's loop. */
+function generateTailCall(em: Emitter, call: AstNode, ctx: GenContext): string {
+  const proc = em.gen(call.procedure as AstNode, deeper(ctx));
+  const args = (call.arguments ?? []).map((a) => em.gen(a, deeper(ctx)));
+  return `new rt.TailCall(${proc}, [${args.join(', ')}], ${ctx.input})`;
+}
+
+function builtinName(em: Emitter, procedure: AstNode, ctx: GenContext): string | undefined {
+  if (procedure.type !== 'variable' || procedure.predicate !== undefined || procedure.keepArray === true) return undefined;
+  const name = String(procedure.value);
+  if (resolve(ctx.scope, name) !== undefined) return undefined;
+  return em.variable(name, ctx).startsWith('K[') ? name : undefined;
+}
+
+/** `f(args)` (and `lhs ~> f(args)` with `lhs` prepended to the arguments). */
+export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyTo?: string): string {
+  const procedure = node.procedure as AstNode;
+  const sub = deeper(ctx);
+  const args = (node.arguments ?? []).map((a) => em.gen(a, sub));
+  if (applyTo !== undefined) args.unshift(applyTo);
+  const argList = `[${args.join(', ')}]`;
+  const builtin = builtinName(em, procedure, ctx);
+  if (builtin !== undefined) {
+    const def = em.variable(builtin, ctx);
+    if (CALLS_BACK.has(builtin)) {
+      return `rt.callNativeAt(st, ${ctx.base}, ${ctx.depth}, ${def}, ${argList}, ${ctx.input})`;
+    }
+    return `rt.callNative(st, ${def}, ${argList}, ${ctx.input})`;
+  }
+  let proc = em.gen(procedure, sub);
+  if (procedure.type === 'path' && procedure.steps?.[0]?.type === 'name') {
+    // `f(x)` for a defined `$f`: the interpreter says "did you mean $f?" (T1005)
+    const name = String(procedure.steps[0].value);
+    proc = `rt.orT1005(${proc}, ${em.variable(name, ctx)}, ${JSON.stringify(name)})`;
+  }
+  return `rt.callAt(st, ${ctx.base}, ${ctx.depth}, ${proc}, ${argList}, ${ctx.input})`;
+}
+
+/** `lhs ~> rhs`: call with lhs as first argument, or compose when lhs is itself a function. */
+export function generateApply(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const lhs = em.gen(lhsOf(node), deeper(ctx));
+  const rhs = node.rhs as AstNode;
+  if (rhs.type === 'function') return generateCall(em, rhs, deeper(ctx), lhs);
+  const func = em.gen(rhs, deeper(ctx));
+  return `rt.applyTo(st, ${ctx.base}, ${ctx.depth}, ${lhs}, ${func})`;
+}

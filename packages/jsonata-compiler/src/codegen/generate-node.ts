@@ -1,0 +1,85 @@
+import type { AstNode } from './ast-node.js';
+import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { generateArray, generateObject } from './generate-constructors.js';
+import { generateApply, generateBind, generateBlock, generateCall, generateLambda } from './generate-functions.js';
+import { generateCondition, generateBinary, generateNegation } from './generate-operators.js';
+import { applyFilter, generateGroup, generatePath } from './generate-path.js';
+
+/** Node types whose value is never a sequence, so the interpreter's output normalisation is a no-op. */
+const NEVER_SEQUENCE = new Set(['string', 'number', 'value', 'lambda', 'regex', 'condition', 'block', 'bind']);
+
+function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
+  switch (node.type) {
+    case 'path':
+      return generatePath(em, node, ctx);
+    case 'name':
+      return `rt.lookup(${ctx.input}, ${JSON.stringify(String(node.value))})`;
+    case 'string':
+    case 'number':
+    case 'value':
+      return literal(node.value);
+    case 'wildcard':
+      return `rt.wildcard(${ctx.input})`;
+    case 'descendant':
+      return `rt.descendants(${ctx.input})`;
+    case 'binary':
+      return generateBinary(em, node, ctx);
+    case 'unary':
+      if (node.value === '-') return generateNegation(em, node, ctx);
+      if (node.value === '[') return generateArray(em, node, ctx);
+      if (node.value === '{') return generateObject(em, node, ctx);
+      return unsupported(`unary operator ${String(node.value)}`);
+    case 'condition':
+      return generateCondition(em, node, ctx);
+    case 'block':
+      return generateBlock(em, node, ctx);
+    case 'bind':
+      return generateBind(em, node, ctx);
+    case 'variable':
+      return em.variable(String(node.value), ctx);
+    case 'function':
+      return generateCall(em, node, ctx);
+    case 'lambda':
+      return generateLambda(em, node, ctx);
+    case 'apply':
+      return generateApply(em, node, ctx);
+    case 'regex':
+      return `rt.regexMatcher(${em.constant(node.value)})`;
+    case 'parent':
+      return unsupported('parent operator (%)');
+    case 'transform':
+      return unsupported('transform expression (| ... |)');
+    case 'partial':
+      return unsupported('partial application (?)');
+    default:
+      return unsupported(`${node.type} expression`);
+  }
+}
+
+function literal(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : unsupported('non-finite literal');
+  return JSON.stringify(value);
+}
+
+/**
+ * One node as the interpreter's `evaluate` produces it: the construct, then its predicates, its group-by
+ * (outside paths) and the sequence normalisation (singleton unwrapping, keep-array).
+ */
+export function generateNode(em: Emitter, node: AstNode, ctx: GenContext): string {
+  let code = generateRaw(em, node, ctx);
+  let mayBeSequence = !NEVER_SEQUENCE.has(node.type) && node.type !== 'unary';
+  // single-field lookups return normalised values
+  let normalised = node.type === 'path' && code.startsWith('rt.field(');
+  for (const stage of node.predicate ?? []) {
+    code = applyFilter(em, code, stage, deeper(ctx));
+    mayBeSequence = true;
+    normalised = false;
+  }
+  if (node.type !== 'path' && node.group !== undefined) {
+    code = generateGroup(em, code, node.group.lhs, deeper(ctx));
+    mayBeSequence = false;
+  }
+  if (node.keepArray === true) return `rt.normKeep(${code})`;
+  if (!mayBeSequence || normalised) return code;
+  return `rt.norm(${code})`;
+}

@@ -1,0 +1,84 @@
+import type { AstNode, AstStage } from './ast-node.js';
+import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+
+/** Generates a predicate application (`[expr]`) over the JS expression `value`. */
+export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: GenContext): string {
+  if (stage.type !== 'filter') unsupported(`positional variable binding (#${stage.value ?? ''})`);
+  const pred = stage.expr;
+  if (pred.type === 'number') return `rt.index(${value}, ${JSON.stringify(pred.value)})`;
+  const item = em.fresh('p');
+  return `rt.filter(${value}, (${item}) => ${em.gen(pred, deeper(ctx, item))})`;
+}
+
+function checkStep(step: AstNode): void {
+  if (step.focus !== undefined) unsupported(`context variable binding (@$${step.focus})`);
+  if (step.index !== undefined) unsupported(`positional variable binding (#$${step.index})`);
+  if (step.tuple === true || step.ancestor !== undefined) unsupported('parent operator (%)');
+}
+
+function generateSort(em: Emitter, seq: string, step: AstNode, ctx: GenContext): string {
+  const terms = (step.terms ?? []).map((term) => {
+    const item = em.fresh('o');
+    return `{ key: (${item}) => ${em.gen(term.expression, deeper(ctx, item))}, descending: ${term.descending === true} }`;
+  });
+  let code = `rt.orderBy(${seq}, [${terms.join(', ')}])`;
+  for (const stage of step.stages ?? []) code = applyFilter(em, code, stage, ctx);
+  return code;
+}
+
+/** Names-only paths without predicates take a specialised runtime loop. */
+function isPlainNamePath(node: AstNode): boolean {
+  return (
+    node.group === undefined &&
+    node.keepSingletonArray !== true &&
+    (node.steps ?? []).every((s) => s.type === 'name' && s.stages === undefined && s.keepArray !== true && s.predicate === undefined && s.group === undefined)
+  );
+}
+
+/** A path (`a.b[0].c`) with JSONata's sequence semantics; the raw (un-normalised) result sequence. */
+export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const steps = node.steps ?? [];
+  if (node.tuple === true) unsupported('parent operator (%)');
+  steps.forEach(checkStep);
+  if (isPlainNamePath(node)) {
+    const keys = steps.map((s) => String(s.value));
+    if (keys.length === 1) return `rt.field(${ctx.input}, ${JSON.stringify(keys[0])})`;
+    return `rt.namePath(${ctx.input}, ${em.constant(keys)})`;
+  }
+  const seq = em.fresh('s');
+  const lines: string[] = [];
+  const firstIsVariable = steps[0]?.type === 'variable';
+  lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
+  const label = em.fresh('steps');
+  lines.push(`${label}: {`);
+  steps.forEach((step, i) => {
+    const last = i === steps.length - 1;
+    const stepCtx = deeper(ctx);
+    if (i === 0 && step.consarray === true) {
+      lines.push(`${seq} = ${em.gen(step, deeper(ctx, seq))};`);
+    } else if (step.type === 'sort') {
+      lines.push(`${seq} = ${generateSort(em, seq, step, stepCtx)};`);
+    } else {
+      const item = em.fresh('x');
+      let body = em.gen(step, deeper(ctx, item));
+      for (const stage of step.stages ?? []) body = applyFilter(em, body, stage, deeper(ctx, item));
+      lines.push(`${seq} = rt.step(st, ${seq}, (${item}) => ${body}, ${last});`);
+    }
+    if (!last) lines.push(`if (${seq} === undefined || ${seq}.length === 0) break ${label};`);
+  });
+  lines.push('}');
+  if (node.keepSingletonArray === true) lines.push(`${seq} = rt.keepSingletonArray(${seq});`);
+  if (node.group !== undefined) lines.push(`${seq} = ${generateGroup(em, seq, node.group.lhs, ctx)};`);
+  lines.push(`return ${seq};`);
+  return `(() => { ${lines.join(' ')} })()`;
+}
+
+/** An object constructor / group-by applied to the JS expression `input`. */
+export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNode][], ctx: GenContext): string {
+  const parts = pairs.map(([key, value]) => {
+    const k = em.fresh('k');
+    const v = em.fresh('v');
+    return `{ key: (${k}) => ${em.gen(key, deeper(ctx, k))}, value: (${v}) => ${em.gen(value, deeper(ctx, v))} }`;
+  });
+  return `rt.group(st, ${input}, [${parts.join(', ')}])`;
+}

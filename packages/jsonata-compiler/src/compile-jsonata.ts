@@ -1,0 +1,108 @@
+import jsonata from 'jsonata';
+import type { AstNode } from './codegen/ast-node.js';
+import { Unsupported } from './codegen/emitter.js';
+import { generateProgram } from './codegen/generate-program.js';
+import { interpret, type EvaluationBounds } from './interpreter-fallback.js';
+import { nativeFunctions } from './native-functions.js';
+import type { EvalState } from './runtime/eval-state.js';
+import { isJsonataError, jsonataError } from './runtime/jsonata-error.js';
+import { nativeDefinition } from './runtime/native-runtime.js';
+import { runtimeTable } from './runtime/runtime-table.js';
+import { createSequence, type Seq } from './runtime/sequence.js';
+import { withMessage } from './error-messages.js';
+
+/** Options of {@link compileJsonata}. */
+export interface CompileOptions extends EvaluationBounds {
+  /** `'interpreter'` skips compilation (the per-node switch); default `'compiled'` when possible. */
+  engine?: 'compiled' | 'interpreter';
+}
+
+/** Variables visible to the expression as `$name`. */
+export type Bindings = Record<string, unknown>;
+
+/** A compiled expression: synchronous, no Promise per record. */
+export interface CompiledMode {
+  mode: 'compiled';
+  evaluate(input: unknown, bindings?: Bindings): unknown;
+  /** The generated JS source, for debugging. */
+  source: string;
+}
+
+/** An expression left to the jsonata interpreter; `reason` says why. */
+export interface InterpretedMode {
+  mode: 'interpreted';
+  reason: string;
+  evaluate(input: unknown, bindings?: Bindings): Promise<unknown>;
+}
+
+/** What {@link compileJsonata} returns; `await expr.evaluate(x)` works for both modes. */
+export type CompiledJsonata = CompiledMode | InterpretedMode;
+
+type Compiled = (input: unknown, st: EvalState) => unknown;
+
+function hasFunctionValue(bindings: Bindings): boolean {
+  for (const key of Object.keys(bindings)) if (typeof bindings[key] === 'function') return true;
+  return false;
+}
+
+/**
+ * Compiles a JSONata expression to a JS function, or falls back to the interpreter for the whole
+ * expression when it uses a construct the compiler does not support. Throws the interpreter's parse
+ * error (S0xxx) for invalid expressions.
+ */
+export function compileJsonata(expression: string, options: CompileOptions = {}): CompiledJsonata {
+  const ast = jsonata(expression).ast() as unknown as AstNode;
+  const fallback = interpret(expression, options);
+  const interpreted = (reason: string): InterpretedMode => ({ mode: 'interpreted', reason, evaluate: fallback });
+  if (options.engine === 'interpreter') return interpreted('the interpreter was requested (engine: interpreter)');
+  let program;
+  try {
+    program = generateProgram(ast, nativeDefinition);
+  } catch (err) {
+    if (err instanceof Unsupported) return interpreted(`not compiled: ${err.message}`);
+    throw err;
+  }
+  const factory = new Function('rt', 'K', program.source) as (rt: typeof runtimeTable, k: unknown[]) => Compiled;
+  const run = factory(runtimeTable, program.constants);
+  const shadowable = [...program.natives];
+  const maxDepth = options.maxDepth ?? Infinity;
+  const timeoutMs = options.timeoutMs ?? Infinity;
+
+  const evaluate = (input: unknown, bindings: Bindings = {}): unknown => {
+    // Host functions may be async and bindings may shadow built-ins: the interpreter handles those calls.
+    if (hasFunctionValue(bindings) || shadowable.some((name) => Object.prototype.hasOwnProperty.call(bindings, name))) {
+      return fallback(input, bindings);
+    }
+    const timestamp = new Date();
+    const st: EvalState = {
+      bindings,
+      root: input,
+      depth: 0,
+      maxDepth,
+      timeoutMs,
+      deadline: Date.now() + timeoutMs,
+      ticks: 0,
+      timestamp,
+      focus: { input: undefined, environment: { timestamp, lookup: () => undefined }, options: undefined, createSequence },
+    };
+    let context = input;
+    if (Array.isArray(input) && (input as Seq).sequence !== true) {
+      const wrapped = createSequence(input);
+      wrapped.outerWrapper = true;
+      context = wrapped;
+    }
+    try {
+      return run(context, st);
+    } catch (err) {
+      if (err instanceof RangeError && /call stack/i.test(err.message)) {
+        throw withMessage(jsonataError('D1011', { value: maxDepth }));
+      }
+      if (isJsonataError(err)) throw withMessage(err);
+      throw err;
+    }
+  };
+  return { mode: 'compiled', evaluate, source: program.source };
+}
+
+/** The built-in function names the compiler knows (without `$`). */
+export const knownFunctions: readonly string[] = [...nativeFunctions.keys()];

@@ -1,0 +1,3 @@
+export { compileJsonata, knownFunctions } from './compile-jsonata.js';
+export type { Bindings, CompileOptions, CompiledJsonata, CompiledMode, InterpretedMode } from './compile-jsonata.js';
+export type { EvaluationBounds } from './interpreter-fallback.js';

@@ -1,0 +1,57 @@
+import type { EvalState } from './eval-state.js';
+import { jsonataError } from './jsonata-error.js';
+import { append, createSequence } from './sequence.js';
+
+/** One `key: value` pair of an object constructor, compiled to two functions of the context. */
+export interface GroupPair {
+  key: (item: unknown) => unknown;
+  value: (context: unknown) => unknown;
+}
+
+interface GroupEntry {
+  data: unknown;
+  exprIndex: number;
+}
+
+/**
+ * An object constructor / group-by (`evaluateGroupExpression`): items are grouped by each pair's key,
+ * then the pair's value is evaluated once per group with the grouped items as context.
+ */
+export function group(_st: EvalState, input: unknown, pairs: GroupPair[]): Record<string, unknown> {
+  const result = Object.create(null) as Record<string, unknown>;
+  const groups = Object.create(null) as Record<string, GroupEntry>;
+  // an empty input still yields one (literal) object; unlike the interpreter, do not push into the caller's array
+  const items: unknown[] = Array.isArray(input) ? (input.length === 0 ? [undefined] : input) : createSequence(input);
+  for (const item of items) {
+    for (let pairIndex = 0; pairIndex < pairs.length; pairIndex++) {
+      const key = (pairs[pairIndex] as GroupPair).key(item);
+      if (typeof key !== 'string' && key !== undefined) throw jsonataError('T1003', { value: key });
+      if (key === undefined) continue;
+      if (key === '_jsonata_lambda' || key === '_jsonata_function') throw jsonataError('D1013', { value: key });
+      const existing = groups[key];
+      if (existing !== undefined) {
+        if (existing.exprIndex !== pairIndex) throw jsonataError('D1009', { value: key });
+        existing.data = append(existing.data, item);
+      } else {
+        groups[key] = { data: item, exprIndex: pairIndex };
+      }
+    }
+  }
+  for (const key of Object.keys(groups)) {
+    const entry = groups[key] as GroupEntry;
+    const value = (pairs[entry.exprIndex] as GroupPair).value(entry.data);
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+/**
+ * The context a literal-keyed object constructor evaluates its values in: the item itself, or all the
+ * items appended together (what grouping by a constant key produces).
+ */
+export function groupContext(input: unknown): unknown {
+  if (!Array.isArray(input)) return input;
+  if (input.length === 0) return undefined;
+  if (input.length === 1) return input[0];
+  return ([] as unknown[]).concat(...(input as unknown[]));
+}

@@ -1,0 +1,68 @@
+import { nativeFunctions, type NativeFunction } from '../native-functions.js';
+import { syncNatives, type SyncNative } from './call-runtime.js';
+import type { EvalState } from './eval-state.js';
+import { eachNative, filterNative, mapNative, reduceNative, siftNative, singleNative } from './higher-order-natives.js';
+import { sortNative } from './sort-runtime.js';
+import { containsNative, matchNative, replaceNative, splitNative } from './string-natives.js';
+
+function native(name: string): NativeFunction {
+  const found = nativeFunctions.get(name);
+  if (found === undefined) throw new Error(`jsonata built-in $${name} not found`);
+  return found;
+}
+
+const fromMillisImpl = native('fromMillis').implementation;
+
+const nowNative: SyncNative = (st, [picture, timezone]) =>
+  fromMillisImpl.call(st.focus, st.timestamp.getTime(), picture, timezone);
+const millisNative: SyncNative = (st) => st.timestamp.getTime();
+
+const replacements: Record<string, SyncNative> = {
+  map: mapNative,
+  filter: filterNative,
+  single: singleNative,
+  reduce: reduceNative,
+  each: eachNative,
+  sift: siftNative,
+  sort: sortNative,
+  contains: containsNative,
+  split: splitNative,
+  match: matchNative,
+  replace: replaceNative,
+  now: nowNative,
+  millis: millisNative,
+};
+for (const [name, impl] of Object.entries(replacements)) syncNatives.set(native(name), impl);
+
+/** Built-ins the compiled code may reference: all but `$eval` (needs the interpreter) and `$clone`. */
+export const compilableNatives: ReadonlySet<string> = new Set(
+  [...nativeFunctions.keys()].filter((name) => name !== 'eval' && name !== 'clone'),
+);
+
+/** The built-in definition for a name, for generated code (`K` constants). */
+export function nativeDefinition(name: string): NativeFunction {
+  return native(name);
+}
+
+const stringImpl = native('string').implementation;
+
+/** `fn.string` as used by `&`: JSON for structures, 15 significant digits for numbers. */
+export function stringOf(value: unknown): string {
+  return stringImpl(value) as string;
+}
+
+/** `&` */
+export function concat(lhs: unknown, rhs: unknown): string {
+  const l = lhs === undefined ? '' : typeof lhs === 'string' ? lhs : stringOf(lhs);
+  const r = rhs === undefined ? '' : typeof rhs === 'string' ? rhs : stringOf(rhs);
+  return l + r;
+}
+
+/** Applies a built-in directly (validation, then the sync port or the interpreter's implementation). */
+export function callNative(st: EvalState, def: NativeFunction, args: unknown[], context: unknown): unknown {
+  const validated = def.signature === undefined ? args : def.signature.validate(args, context);
+  const sync = syncNatives.get(def);
+  if (sync !== undefined) return sync(st, validated, context);
+  st.focus.input = context;
+  return def.implementation.apply(st.focus, validated);
+}

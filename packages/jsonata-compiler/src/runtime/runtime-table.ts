@@ -1,0 +1,70 @@
+import { apply, callAt, isFunction, lambda, TailCall } from './call-runtime.js';
+import type { EvalState } from './eval-state.js';
+import { add, div, field, mod, mul, namePath, sub } from './fast-paths.js';
+import { group, groupContext } from './group-runtime.js';
+import { jsonataError } from './jsonata-error.js';
+import { callNative, concat } from './native-runtime.js';
+import type { NativeFunction } from '../native-functions.js';
+import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './operators-runtime.js';
+import { descendants, filter, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
+import { regexMatcher } from './regex-runtime.js';
+import { createSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
+import { orderBy } from './sort-runtime.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `$` inside an expression: the context, with the wrapper around an array input removed. */
+function contextValue(input: unknown): unknown {
+  return Array.isArray(input) && (input as Seq).outerWrapper ? input[0] : input;
+}
+
+/** A variable that is neither lexical nor built-in: an own property of the evaluation bindings. */
+function binding(st: EvalState, name: string): unknown {
+  return hasOwn.call(st.bindings, name) ? st.bindings[name] : undefined;
+}
+
+/** `f(x)` where `f` is undefined but `$f` exists: the interpreter's "did you mean $f?" (T1005). */
+function orT1005(proc: unknown, variable: unknown, name: string): unknown {
+  if (proc === undefined && variable) throw jsonataError('T1005', { token: name });
+  return proc;
+}
+
+/** `a[]` on a path: a singleton result stays an array. */
+function keepSingletonArray(seq: Seq): Seq {
+  let result = seq;
+  if (Array.isArray(result) && result.cons && !result.sequence) result = createSequence(result);
+  result.keepSingleton = true;
+  return result;
+}
+
+/** A built-in that can call back into lambdas: publish the call site's depth first. */
+function callNativeAt(st: EvalState, base: number, offset: number, def: NativeFunction, args: unknown[], context: unknown): unknown {
+  st.depth = base + offset;
+  const result = callNative(st, def, args, context);
+  st.depth = base;
+  return result;
+}
+
+/** `lhs ~> func` (T2006 when func is not a function; composition when lhs is one). */
+function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func: unknown): unknown {
+  if (!isFunction(func)) throw jsonataError('T2006', { value: func });
+  if (isFunction(lhs)) {
+    return lambda((x: unknown) => apply(st, func, [apply(st, lhs, [x], null)], null), undefined);
+  }
+  return callAt(st, base, offset, func, [lhs], null);
+}
+
+/**
+ * Everything generated code may use, passed in as its only capability (`rt`). Frozen so that one
+ * compiled expression cannot alter what another sees.
+ */
+export const runtimeTable = Object.freeze({
+  TailCall, apply, callAt, callNative, callNativeAt, lambda, applyTo, orT1005,
+  field, namePath, lookup, pathInput, step, filter, index, wildcard, descendants, keepSingletonArray,
+  group, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
+  add, sub, mul, div, mod, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
+  regexMatcher,
+});
+
+/** The type of `rt` in generated code. */
+export type RuntimeTable = typeof runtimeTable;

@@ -40,7 +40,17 @@ export interface RuntimeOptions {
   readonly concurrency?: number;
   /** Extra secret values (tests); otherwise env SEAM_SECRET_<NAME> then <dataDir>/secrets.json. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /** Run history retention: traces older than maxAgeMs (default 7 days) or beyond the newest maxMessages (default 10,000; 0 keeps none) are pruned; node inputs/outputs above maxPayloadBytes (default 4,096; 0 records none) are replaced by `{ "$truncated": <bytes> }`. */
   readonly runHistory?: { readonly maxAgeMs?: number; readonly maxMessages?: number; readonly maxPayloadBytes?: number };
+  /** Largest message a source accepts, in bytes of JSON (default 1 MiB); larger ones are dead-lettered as `validation`. */
+  readonly maxMessageBytes?: number;
+  /** How often metrics rollups and drift events are written, the WAL checkpointed and run history pruned (default 5,000 ms). */
+  readonly housekeepingIntervalMs?: number;
+  /**
+   * FOR BENCHMARKING ONLY: `false` skips the durable inbox, so a crash loses the messages in flight. Never turn it
+   * off in production; it exists to measure what durability costs. Default true.
+   */
+  readonly durableInbox?: boolean;
   /** pino-compatible logger; default writes JSON lines to stderr at info. */
   readonly logger?: RuntimeLogger;
 }

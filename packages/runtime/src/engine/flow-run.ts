@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { DetailedFlowError, toFailure } from '../failure.js';
+import type { RuntimeLogger } from '../runtime-api.js';
+import type { Admitted, EmitOptions, SourceContext, SourceRunner } from '../nodes/node-runner.js';
+import type { RuntimeStore } from '../store/store-types.js';
+import type { CompiledFlow } from './compile-flow.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
+import type { HookBus, MessageState } from './message-hooks.js';
+import { MessageProcessor } from './message-processor.js';
+import type { WriteBatcher } from './write-batcher.js';
+
+export interface FlowRunOptions {
+  readonly flow: CompiledFlow;
+  readonly runId: string;
+  readonly store: RuntimeStore;
+  readonly batcher: WriteBatcher;
+  readonly hooks: HookBus;
+  readonly log: RuntimeLogger;
+  readonly concurrency: number;
+  /** Write each message to the inbox before acknowledging it. Off only for benchmarks. */
+  readonly durable: boolean;
+  /** A `seam run`: sources that never end by themselves do one round. */
+  readonly once: boolean;
+  readonly maxMessageBytes: number;
+}
+
+export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
+
+/**
+ * One run of a flow: admits messages from its sources (bounded by the concurrency gate, which is what slows a
+ * source down to the pace of its sinks), stores each in the inbox before its source may acknowledge it
+ * (group-committed), processes it, and removes it from the inbox once it is delivered or dead-lettered.
+ */
+export class FlowRun {
+  readonly gate: ConcurrencyGate;
+  private readonly controller = new AbortController();
+  private readonly processor: MessageProcessor;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly o: FlowRunOptions) {
+    this.gate = new ConcurrencyGate(o.concurrency);
+    this.processor = new MessageProcessor(o.flow, o.hooks, this.controller.signal, o.log);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Admits a message from `sourceId`: waits for a slot, stores it, then processes it in the background. */
+  async admit(sourceId: string, payload: unknown, options: EmitOptions = {}): Promise<Admitted> {
+    await this.gate.acquire();
+    if (this.signal.aborted) {
+      this.gate.release();
+      throw this.signal.reason;
+    }
+    const m = this.message(sourceId, payload, options.id);
+    // Benchmark mode (no inbox) skips the stringify; the size limit then holds only for sources that read text.
+    const json = this.o.durable ? (options.raw ?? JSON.stringify(payload)) : options.raw;
+    if (json !== undefined && json.length > this.o.maxMessageBytes) {
+      this.gate.release();
+      const error = new DetailedFlowError(`message is ${json.length} bytes, above the ${this.o.maxMessageBytes}-byte message limit`, 'validation', { bytes: json.length });
+      await this.reject(sourceId, json.slice(0, 4096), error, options);
+      return { messageId: m.id, stored: Promise.resolve() };
+    }
+    this.o.hooks.received(m);
+    const stored = this.o.durable
+      ? this.o.batcher.write(() => this.o.store.inbox.add({
+          messageId: m.id, flowId: m.flowId, runId: m.runId, nodeId: sourceId, payloadJson: json!, receivedAt: m.receivedAt,
+        }))
+      : Promise.resolve();
+    this.saveCursor(sourceId, options.cursor);
+    this.track(stored.then(
+      () => this.process(m, sourceId, payload),
+      (error: unknown) => {
+        this.gate.release();
+        this.o.log.error({ flowId: m.flowId, err: error }, 'could not store a message in the inbox');
+      },
+    ));
+    return { messageId: m.id, stored };
+  }
+
+  /** A record a source could not turn into a message: dead-lettered at the source node, with its cursor. */
+  async reject(sourceId: string, raw: unknown, error: Error, options: EmitOptions = {}): Promise<void> {
+    const m = this.message(sourceId, raw, options.id);
+    const failure = toFailure(error);
+    const now = Date.now();
+    this.o.hooks.received(m);
+    this.o.hooks.nodeFailed(m, sourceId, raw, failure, now, 0, 1);
+    this.o.hooks.deadLettered(m, sourceId, raw, failure, 1);
+    this.o.hooks.completed(m, 'dead-lettered', 0);
+    this.saveCursor(sourceId, options.cursor);
+  }
+
+  /** Processes messages a previous process left in the inbox (a crash, a stop). Returns how many. */
+  async resumeInbox(): Promise<number> {
+    if (!this.o.durable) return 0;
+    const flowId = this.o.flow.flowId;
+    let after = 0;
+    let resumed = 0;
+    // Paged, and only what was there at the start: new arrivals are processed by their own admit.
+    const snapshot = this.o.store.inbox.count(flowId);
+    while (resumed < snapshot && !this.signal.aborted) {
+      const page = this.o.store.inbox.pending(flowId, after, Math.min(500, snapshot - resumed));
+      if (page.length === 0) break;
+      for (const { seq, entry } of page) {
+        after = seq;
+        await this.gate.acquire();
+        if (this.signal.aborted) {
+          this.gate.release();
+          break;
+        }
+        resumed += 1;
+        const m: MessageState = {
+          id: entry.messageId, flowId, flowVersion: this.o.flow.version, runId: entry.runId, receivedAt: entry.receivedAt,
+          original: JSON.parse(entry.payloadJson) as unknown, resumed: true,
+        };
+        this.o.hooks.received(m);
+        const start = this.o.flow.nodes.has(entry.nodeId) ? entry.nodeId : this.o.flow.sources[0]?.id;
+        if (start === undefined) {
+          this.gate.release();
+          continue;
+        }
+        this.track(this.process(m, start, m.original));
+      }
+    }
+    return resumed;
+  }
+
+  /** Starts sources; resolves when the finite ones (or all, in a once-run) have ended. */
+  async runSources(sources: readonly { id: string; runner: SourceRunner }[]): Promise<void> {
+    await Promise.all(sources.map(({ id, runner }) => runner.start(this.sourceContext(id))));
+  }
+
+  sourceContext(sourceId: string): SourceContext {
+    return {
+      signal: this.signal,
+      once: this.o.once,
+      cursor: this.o.store.flowState.get(this.o.flow.flowId, cursorKey(sourceId)),
+      emit: (payload, options) => this.admit(sourceId, payload, options),
+      reject: (raw, error, options) => this.reject(sourceId, raw, error, options),
+      saveCursor: (cursor) => this.saveCursor(sourceId, cursor),
+    };
+  }
+
+  /** Resolves when every admitted message has been delivered, dead-lettered or (on stop) left in the inbox. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.o.batcher.flush();
+  }
+
+  /** Stops intake and aborts in-flight work; what did not finish stays in the inbox for the next start. */
+  async stop(): Promise<void> {
+    this.controller.abort(new Error('flow stopped'));
+    await this.idle();
+  }
+
+  private message(sourceId: string, payload: unknown, id: string | undefined): MessageState {
+    return {
+      id: id !== undefined ? `${this.o.runId}:${sourceId}:${id}` : randomUUID(),
+      flowId: this.o.flow.flowId,
+      flowVersion: this.o.flow.version,
+      runId: this.o.runId,
+      receivedAt: Date.now(),
+      original: payload,
+    };
+  }
+
+  private saveCursor(sourceId: string, cursor: unknown) {
+    if (cursor === undefined) return;
+    const { flowState } = this.o.store;
+    const flowId = this.o.flow.flowId;
+    this.o.batcher.writeLatest(`${flowId}\u0000${sourceId}`, () => flowState.set(flowId, cursorKey(sourceId), cursor));
+  }
+
+  private async process(m: MessageState, startNode: string, payload: unknown): Promise<void> {
+    try {
+      await this.processor.process(m, [startNode], payload);
+      if (this.o.durable) void this.o.batcher.write(() => this.o.store.inbox.remove(m.id)).catch(() => {});
+    } catch (error) {
+      // Aborted (flow stopped): the message stays in the inbox and is resumed on the next start.
+      if (!this.signal.aborted) this.o.log.error({ flowId: m.flowId, messageId: m.id, err: error }, 'message processing failed unexpectedly');
+    } finally {
+      this.gate.release();
+    }
+  }
+
+  private track(p: Promise<unknown>) {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+}

@@ -1,0 +1,89 @@
+import type { RuntimeStore } from '../store/store-types.js';
+
+/**
+ * Group commit: writes queued during one turn of the event loop run together in one SQLite transaction, so a
+ * thousand messages cost one WAL commit instead of a thousand. A writer's promise resolves once its
+ * transaction committed — the moment a source may acknowledge a message.
+ */
+export interface WriteBatcher {
+  /** Queues a write for the next transaction. */
+  write(op: () => void): Promise<void>;
+  /** Queues a write that replaces any earlier one with the same key in the same transaction (cursors). */
+  writeLatest(key: string, op: () => void): void;
+  /** Runs at the end of every transaction (aggregated counters). */
+  onCommit(hook: () => void): () => void;
+  /** Commits whatever is queued now. */
+  flush(): Promise<void>;
+  /** Commits what is queued and refuses further writes (the store is about to close). */
+  close(): void;
+}
+
+export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown) => void, maxOps = 2000): WriteBatcher {
+  let ops: (() => void)[] = [];
+  let latest = new Map<string, () => void>();
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let scheduled = false;
+  const hooks = new Set<() => void>();
+  let closed = false;
+
+  const commit = () => {
+    scheduled = false;
+    if (closed) return;
+    if (ops.length === 0 && latest.size === 0 && waiters.length === 0) {
+      // Aggregated counters may still need writing.
+      if (hooks.size) store.transaction(() => hooks.forEach((h) => h()));
+      return;
+    }
+    const batch = ops;
+    const last = latest;
+    const settle = waiters;
+    ops = [];
+    latest = new Map();
+    waiters = [];
+    try {
+      store.transaction(() => {
+        for (const op of batch) op();
+        for (const op of last.values()) op();
+        for (const hook of hooks) hook();
+      });
+    } catch (e) {
+      onError(e);
+      for (const w of settle) w.reject(e);
+      return;
+    }
+    for (const w of settle) w.resolve();
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(commit);
+  };
+
+  return {
+    write(op) {
+      if (closed) return Promise.reject(new Error('the runtime is closed'));
+      ops.push(op);
+      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      if (ops.length >= maxOps) commit();
+      else schedule();
+      return done;
+    },
+    writeLatest(key, op) {
+      latest.set(key, op);
+      schedule();
+    },
+    onCommit(hook) {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
+    },
+    flush() {
+      commit();
+      return Promise.resolve();
+    },
+    close() {
+      commit();
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { MessageHooks } from '../engine/message-hooks.js';
+import type { DriftObservation, RuntimeStore } from '../store/store-types.js';
+import type { EventBus } from './event-bus.js';
+
+/**
+ * Drift events: every coercion a validate node applied, aggregated per field and shape (count, first sample) in
+ * memory and written with the periodic flush. A shape seen for the first time raises a live `drift` event.
+ */
+export function driftRecorder(store: RuntimeStore, events: EventBus): MessageHooks & { flush(): void } {
+  let pending = new Map<string, DriftObservation>();
+  const announced = new Set<string>();
+  return {
+    drift(m, nodeId, notice) {
+      const key = `${m.flowId}\u0000${nodeId}\u0000${notice.field}\u0000${notice.seen}`;
+      const at = new Date().toISOString();
+      const seen = pending.get(key);
+      pending.set(key, seen
+        ? { ...seen, count: seen.count + 1, at }
+        : { flowId: m.flowId, nodeId, field: notice.field, expected: notice.expected, seen: notice.seen, sample: notice.sample, count: 1, at });
+      if (!announced.has(key)) {
+        announced.add(key);
+        events.emit({ type: 'drift', flowId: m.flowId, nodeId, field: notice.field });
+      }
+    },
+    flush() {
+      const rows = pending;
+      pending = new Map();
+      for (const o of rows.values()) store.drift.record(o);
+    },
+  };
+}

@@ -6,7 +6,17 @@ import { problem, type JsonPath, type Problem, type ProblemCode } from './proble
  * parsed (relative to `at`): with it a missing field reads "is required" rather than "expected one of …".
  */
 export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], at: JsonPath, code: ProblemCode, root?: unknown): Problem[] {
-  return issues.flatMap((issue) => {
+  // zod runs every check of a field; the first failing one (declared first: "must not be empty" before "must
+  // start with a letter") is the one to fix, and a second sentence about the same spot is noise.
+  const seenPaths = new Set<string>();
+  const firstPerPath = issues.filter((issue) => {
+    if (issue.code === 'unrecognized_keys') return true;
+    const key = JSON.stringify(issue.path.map(String));
+    if (seenPaths.has(key)) return false;
+    seenPaths.add(key);
+    return true;
+  });
+  return firstPerPath.flatMap((issue) => {
     const relative = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const path = [...at, ...relative];
     if (issue.code === 'unrecognized_keys') {

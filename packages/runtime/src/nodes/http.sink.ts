@@ -24,13 +24,15 @@ export const httpSinkRunner = stepRunner(httpSink, (config, env) => {
     (headers ??= Object.fromEntries(Object.entries(config.headers).map(([k, v]) => [k, env.secrets.resolve(v)])));
   return {
     run: async (input, ctx) => {
+      // Outside the try: a missing secret is a config error of the flow, not a network failure to retry.
+      const requestHeaders = { 'content-type': 'application/json', ...resolvedHeaders(), 'idempotency-key': ctx.messageId };
       const timeout = AbortSignal.timeout(config.timeoutMs);
       const signal = AbortSignal.any([ctx.signal, timeout]);
       let response: Response;
       try {
         response = await fetch(config.url, {
           method: config.method,
-          headers: { 'content-type': 'application/json', ...resolvedHeaders(), 'idempotency-key': ctx.messageId },
+          headers: requestHeaders,
           body: JSON.stringify(input),
           signal,
         });

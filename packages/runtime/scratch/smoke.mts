@@ -1,0 +1,17 @@
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadFlowText } from '@seam/flow';
+import { createRuntime } from '../src/index.ts';
+const file = '/work/main/flows/orders-ndjson.json';
+const loaded = loadFlowText(readFileSync(file, 'utf8'));
+console.log(loaded.problems);
+const dir = mkdtempSync(join(tmpdir(), 'seam-'));
+const rt = createRuntime({ dbPath: join(dir, 'seam.db'), dataDir: join(dir, 'data') });
+const summary = await rt.runOnce({ document: loaded.document!, file });
+console.log(summary);
+const dl = rt.deadLetters.list({});
+for (const d of dl.items) console.log(d.nodeId, d.errorClass, d.message, JSON.stringify(d.details).slice(0, 200));
+console.log(rt.metrics.snapshot().flows, rt.metrics.driftEvents());
+console.log(JSON.stringify(rt.runs.listMessages({}, { limit: 1 }).items[0]).slice(0, 600));
+await rt.close();

@@ -13,3 +13,4 @@ export * from './jsonata-check.js';
 export * from './json-schema-check.js';
 export { coercionKinds } from './catalog/json-schema.validate.js';
 export { retryableFailures } from './catalog/retry.js';
+export { catalogReferenceMarkdown, configFieldReference, type ConfigFieldReference } from './catalog-reference.js';

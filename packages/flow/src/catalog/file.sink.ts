@@ -13,7 +13,7 @@ export const fileSink = defineNode({
     '(.seam/ by default) and may not leave it.',
   ports: { inputs: ['in'], outputs: [] },
   config: z.strictObject({
-    path: relativePath,
+    path: relativePath.describe('File to append to, relative to the data directory, e.g. `out/invoices.ndjson`.'),
   }),
   defaults: { path: 'out/messages.ndjson' },
 });

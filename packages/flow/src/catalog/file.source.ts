@@ -14,14 +14,15 @@ export const fileSource = defineNode({
     'A line that is not valid JSON becomes a dead letter with its line number; the rest keeps flowing.',
   ports: { inputs: [], outputs: ['out'] },
   config: z.strictObject({
-    path: relativePath,
-    format: z.enum(['ndjson', 'json', 'csv']).default('ndjson'),
+    path: relativePath.describe('File to read, relative to the flow file\'s folder, e.g. `data/orders.ndjson`.'),
+    format: z.enum(['ndjson', 'json', 'csv']).default('ndjson').describe('ndjson: one message per line; json: one per element of a top-level array; csv: one per row.'),
     csv: z
       .strictObject({
-        delimiter: z.string().length(1).default(','),
-        header: z.boolean().default(true),
+        delimiter: z.string().length(1).default(',').describe('Field separator.'),
+        header: z.boolean().default(true).describe('The first row names the fields.'),
       })
-      .optional(),
+      .optional()
+      .describe('CSV options, for format csv.'),
   }),
   defaults: { path: 'data/input.ndjson', format: 'ndjson' },
 });

@@ -15,10 +15,10 @@ export const httpSink = defineNode({
     'delivered; 408, 429, 5xx and network errors are retried by a retry policy upstream; other 4xx dead-letter.',
   ports: { inputs: ['in'], outputs: [] },
   config: z.strictObject({
-    url: httpUrl,
-    method: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
-    headers: headers.default({}),
-    timeoutMs: milliseconds(10, 600_000).default(10_000),
+    url: httpUrl.describe('Where to send each message.'),
+    method: z.enum(['POST', 'PUT', 'PATCH']).default('POST').describe('HTTP method.'),
+    headers: headers.default({}).describe('Request headers; credentials only as secret references such as "Bearer {{secret.BILLING_TOKEN}}".'),
+    timeoutMs: milliseconds(10, 600_000).default(10_000).describe('How long one request may take, in milliseconds.'),
   }),
   defaults: { url: 'https://', method: 'POST' },
 });

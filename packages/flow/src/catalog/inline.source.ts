@@ -12,7 +12,7 @@ export const inlineSource = defineNode({
     'system on the other side; the same messages appear in the live preview.',
   ports: { inputs: [], outputs: ['out'] },
   config: z.strictObject({
-    messages: z.array(z.unknown()).default([]),
+    messages: z.array(z.unknown()).default([]).describe('The messages to emit, in order.'),
   }),
   defaults: { messages: [{ hello: 'world' }] },
 });

@@ -20,16 +20,17 @@ export const jsonSchemaValidate = defineNode({
     'instead of breaking the flow.',
   ports: { inputs: ['in'], outputs: ['out'] },
   config: z.strictObject({
-    schema: z.record(z.string(), z.unknown()),
+    schema: z.record(z.string(), z.unknown()).describe('The JSON Schema (draft 2020-12) each message must satisfy.'),
     coercions: z
       .array(
         z.strictObject({
           /** JSON Pointer to the field, e.g. `/issuedAt` or `/lines/*\/amount` (`*` matches every array item). */
-          pointer: z.string().regex(/^(\/[^/]*)+$/, 'must be a JSON Pointer such as /issuedAt'),
-          as: z.enum(coercionKinds),
+          pointer: z.string().regex(/^(\/[^/]*)+$/, 'must be a JSON Pointer such as /issuedAt').describe('JSON Pointer to the field; `*` matches every array item, e.g. `/lines/*/amount`.'),
+          as: z.enum(coercionKinds).describe('What the field is normalised to.'),
         }),
       )
-      .default([]),
+      .default([])
+      .describe('Fields that tolerate drift: accepted in other shapes, normalised, recorded as drift events.'),
   }),
   defaults: { schema: { type: 'object' } },
   lint: (c) =>

@@ -17,11 +17,11 @@ export const jsonataTransform = defineNode({
     'is a transform error too, so a mapping that silently matches nothing is noticed.',
   ports: { inputs: ['in'], outputs: ['out'] },
   config: z.strictObject({
-    expression: z.string().min(1, 'must not be empty: write the mapping, `$` passes the message through'),
-    timeoutMs: milliseconds(1, 60_000).default(1_000),
-    maxDepth: z.number().int().min(10).max(10_000).default(500),
+    expression: z.string().min(1, 'must not be empty: write the mapping, `$` passes the message through').describe('The JSONata mapping; its result becomes the message.'),
+    timeoutMs: milliseconds(1, 60_000).default(1_000).describe('Longest evaluation allowed per message, in milliseconds.'),
+    maxDepth: z.number().int().min(10).max(10_000).default(500).describe('Deepest recursion allowed.'),
     /** `compiled` runs the expression as generated JavaScript where possible; `interpreter` forces the jsonata library. */
-    engine: z.enum(['compiled', 'interpreter']).default('compiled'),
+    engine: z.enum(['compiled', 'interpreter']).default('compiled').describe('compiled: generated JavaScript where possible; interpreter: always the jsonata library.'),
   }),
   defaults: { expression: '$' },
   lint: (c) => {

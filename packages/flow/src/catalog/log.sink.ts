@@ -10,7 +10,7 @@ export const logSink = defineNode({
   doc: 'Writes each message to the log at the chosen level; useful while designing a flow and as a debug tap.',
   ports: { inputs: ['in'], outputs: [] },
   config: z.strictObject({
-    level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    level: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Log level of the entries.'),
   }),
   defaults: { level: 'info' },
 });

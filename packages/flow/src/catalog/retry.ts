@@ -18,20 +18,21 @@ export const retryPolicy = defineNode({
     '(up to a bound) or are dead-lettered with reason circuit-open.',
   ports: { inputs: ['in'], outputs: ['out'] },
   config: z.strictObject({
-    attempts: z.number().int().min(1).max(10).default(3),
-    initialDelayMs: milliseconds(0, 600_000).default(200),
-    maxDelayMs: milliseconds(0, 3_600_000).default(30_000),
-    multiplier: z.number().min(1).max(10).default(2),
-    attemptTimeoutMs: milliseconds(10, 600_000).default(10_000),
-    retryOn: z.array(z.enum(retryableFailures)).default([...retryableFailures]),
+    attempts: z.number().int().min(1).max(10).default(3).describe('Tries in all, the first included.'),
+    initialDelayMs: milliseconds(0, 600_000).default(200).describe('Backoff before the second try, in milliseconds.'),
+    maxDelayMs: milliseconds(0, 3_600_000).default(30_000).describe('Longest backoff, in milliseconds.'),
+    multiplier: z.number().min(1).max(10).default(2).describe('Each backoff is this many times the previous one (before jitter).'),
+    attemptTimeoutMs: milliseconds(10, 600_000).default(10_000).describe('How long one try may take, in milliseconds.'),
+    retryOn: z.array(z.enum(retryableFailures)).default([...retryableFailures]).describe('Failures worth another try; anything else is dead-lettered at once.'),
     breaker: z
       .strictObject({
-        failureThreshold: z.number().int().min(1).max(1000).default(5),
-        coolDownMs: milliseconds(10, 3_600_000).default(30_000),
-        whenOpen: z.enum(['wait', 'dead-letter']).default('wait'),
-        maxWaitMs: milliseconds(0, 3_600_000).default(60_000),
+        failureThreshold: z.number().int().min(1).max(1000).default(5).describe('Consecutive failures that open the breaker.'),
+        coolDownMs: milliseconds(10, 3_600_000).default(30_000).describe('How long the breaker stays open before one trial request.'),
+        whenOpen: z.enum(['wait', 'dead-letter']).default('wait').describe('While open: messages wait (up to maxWaitMs) or are dead-lettered at once.'),
+        maxWaitMs: milliseconds(0, 3_600_000).default(60_000).describe('Longest wait for a closed breaker before dead-lettering.'),
       })
-      .default({ failureThreshold: 5, coolDownMs: 30_000, whenOpen: 'wait', maxWaitMs: 60_000 }),
+      .default({ failureThreshold: 5, coolDownMs: 30_000, whenOpen: 'wait', maxWaitMs: 60_000 })
+      .describe('Circuit breaker for the downstream node.'),
   }),
   defaults: { attempts: 3 },
 });

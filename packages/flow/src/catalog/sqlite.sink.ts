@@ -20,12 +20,12 @@ export const sqliteSink = defineNode({
     'does not duplicate orders.',
   ports: { inputs: ['in'], outputs: [] },
   config: z.strictObject({
-    database: relativePath.default('sink.db'),
-    table: sqlName,
-    columns: z.array(sqlName).default([]),
+    database: relativePath.default('sink.db').describe('Database file, relative to the data directory.'),
+    table: sqlName.describe('Table to insert into; created when missing.'),
+    columns: z.array(sqlName).default([]).describe('Columns, each filled from the top-level field of the same name; none: the message goes to a payload column as JSON.'),
     /** A column that identifies a row in the business's terms: a message with the same value replaces the row. */
-    key: sqlName.optional(),
-    batchSize: z.number().int().min(1).max(10_000).default(500),
+    key: sqlName.optional().describe('Column identifying a row; a message with the same value replaces the row.'),
+    batchSize: z.number().int().min(1).max(10_000).default(500).describe('Rows written per transaction.'),
   }),
   defaults: { table: 'messages' },
   lint: (c) =>

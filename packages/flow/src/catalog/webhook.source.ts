@@ -13,8 +13,8 @@ export const webhookSource = defineNode({
     'retry safely on any other answer. Bodies above the size limit get 413; other content types get 415.',
   ports: { inputs: [], outputs: ['out'] },
   config: z.strictObject({
-    maxBodyBytes: z.number().int().min(1).max(50 * 1024 * 1024).default(1024 * 1024),
-    contentTypes: z.array(z.string().min(1)).min(1).default(['application/json']),
+    maxBodyBytes: z.number().int().min(1).max(50 * 1024 * 1024).default(1024 * 1024).describe('Largest body accepted, in bytes; a bigger one gets 413.'),
+    contentTypes: z.array(z.string().min(1)).min(1).default(['application/json']).describe('Content types accepted; any other gets 415.'),
   }),
   defaults: {},
 });

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
+import { BrandMark } from './brand-mark';
 import { routeHref } from './router';
 
 /** The bar at the top of every page: the product mark (back to the flow list) and the page's own actions. */
 export function AppHeader({ children, title }: { children?: ReactNode; title?: ReactNode }) {
   return (
     <header className="app-header">
-      <a className="brand" href={routeHref({ page: 'flows' })}><span className="brand-mark">⧉</span> Seam</a>
+      <a className="brand" href={routeHref({ page: 'flows' })}><BrandMark /> Seam</a>
       {title && <div className="app-header-title">{title}</div>}
       <div className="app-header-actions">{children}</div>
     </header>

@@ -13,6 +13,16 @@ export function App() {
   const [rejected, setRejected] = useState(false);
   const route = useRoute();
 
+  // A login link opened in a tab that already shows the app changes only the fragment: take the token then too.
+  useEffect(() => {
+    const onHash = () => {
+      const fresh = takeTokenFromLocation();
+      if (fresh) { setRejected(false); setToken(fresh); }
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   useEffect(() => {
     setUnauthorizedHandler(() => {
       writeToken(undefined);

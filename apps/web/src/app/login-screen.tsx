@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { writeToken } from '../api/token';
+import { BrandMark } from './brand-mark';
 
 /** Asks for the access token the server printed at start-up (or that its one-time link carries). */
 export function LoginScreen({ onLoggedIn, failed }: { onLoggedIn: () => void; failed?: boolean }) {
@@ -29,7 +30,7 @@ export function LoginScreen({ onLoggedIn, failed }: { onLoggedIn: () => void; fa
   return (
     <main className="login">
       <form className="login-card" onSubmit={(e) => void submit(e)}>
-        <h1><span className="brand-mark">⧉</span> Seam</h1>
+        <h1><BrandMark /> Seam</h1>
         <p className="muted">
           Open the link printed by <code>seam serve</code> (it signs you in), or paste the access token it printed.
         </p>

@@ -6,13 +6,42 @@ import { kindStyle } from './kind-style';
 export const PALETTE_MIME = 'application/x-seam-node-type';
 
 /** Node types from the catalog, grouped by kind, each with its icon and one-line summary. Drag one onto the canvas. */
-export const Palette = memo(function Palette({ onAdd }: { onAdd: (type: string) => void }) {
+export const Palette = memo(function Palette({ onAdd, collapsed, onToggle }: { onAdd: (type: string) => void; collapsed: boolean; onToggle: () => void }) {
   const [filter, setFilter] = useState('');
   const q = filter.trim().toLowerCase();
   const matches = (d: NodeDefinition) => !q || `${d.title} ${d.type} ${d.summary}`.toLowerCase().includes(q);
+  if (collapsed) {
+    return (
+      <aside className="palette collapsed" aria-label="Node palette">
+        <button type="button" className="button icon ghost" title="Show the node palette" aria-label="Show the node palette" onClick={onToggle}>»</button>
+        {nodeKinds.map((kind) => (
+          <section key={kind} className="palette-group">
+            {nodeCatalog.filter((d) => d.kind === kind).map((d) => (
+              <button
+                key={d.type}
+                type="button"
+                className="palette-item compact"
+                data-node-type={d.type}
+                draggable
+                title={`${d.title}: ${d.summary}`}
+                aria-label={d.title}
+                onDragStart={(e) => { e.dataTransfer.setData(PALETTE_MIME, d.type); e.dataTransfer.effectAllowed = 'copy'; }}
+                onClick={() => onAdd(d.type)}
+              >
+                <span className="palette-icon" style={{ background: kindStyle[kind].color }} aria-hidden>{d.icon}</span>
+              </button>
+            ))}
+          </section>
+        ))}
+      </aside>
+    );
+  }
   return (
     <aside className="palette" aria-label="Node palette">
-      <div className="panel-heading">Add a node</div>
+      <div className="panel-heading">
+        Add a node
+        <button type="button" className="button icon ghost small" title="Hide the palette to give the canvas more room" aria-label="Hide the node palette" onClick={onToggle}>«</button>
+      </div>
       <input className="palette-filter" placeholder="Filter node types" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter node types" />
       <p className="muted small palette-hint">Drag onto the canvas, or click to add.</p>
       {nodeKinds.map((kind) => {

@@ -30,6 +30,7 @@ export function EditorLayout({ tab }: { tab: Tab }) {
   const [conflict, setConflict] = useState(false);
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [paletteOpen, setPaletteOpen] = useState(() => store.getState().document.nodes.length < 3);
   const { screenToFlowPosition } = useReactFlow();
   useProblemRefresh(store);
   const deployment = useLiveEvents(store);
@@ -94,8 +95,8 @@ export function EditorLayout({ tab }: { tab: Tab }) {
         <a className={`tab${tab === 'runs' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'runs' })}>Run history</a>
       </nav>
       {tab === 'design' && (
-        <div className="editor-body">
-          <Palette onAdd={addAtCentre} />
+        <div className={`editor-body${paletteOpen ? '' : ' palette-collapsed'}`}>
+          <Palette onAdd={addAtCentre} collapsed={!paletteOpen} onToggle={() => setPaletteOpen((o) => !o)} />
           <FlowCanvas />
           <Inspector />
         </div>
@@ -123,6 +124,7 @@ function FlowTitle({ dirty }: { dirty: boolean }) {
       <span className="muted">/</span>
       <input
         className="flow-name-input"
+        size={Math.min(40, Math.max(12, name.length + 1))}
         aria-label="Flow name"
         value={name}
         onChange={(e) => store.getState().apply({ type: 'set-meta', name: e.target.value })}

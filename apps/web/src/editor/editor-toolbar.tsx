@@ -36,7 +36,7 @@ export function EditorToolbar({ onSave, onHelp, searchRef, deployment }: {
       const result = await api.testRun(flowId, document);
       store.getState().setTestRun(summariseTestRun(result));
       const failed = result.traces.filter((t) => t.status === 'dead-lettered').length;
-      toast(`Test run: ${result.traces.length} sample message${result.traces.length === 1 ? '' : 's'}, ${failed} would be dead-lettered. Outputs are shown on the nodes.`, failed ? 'error' : 'success');
+      toast(`Test run: ${result.traces.length} sample message${result.traces.length === 1 ? '' : 's'}, ${failed} would be dead-lettered. Outputs are shown on the nodes.`, 'info');
     } catch (error) {
       toast(`Test run failed: ${errorMessage(error)}`, 'error');
     } finally {

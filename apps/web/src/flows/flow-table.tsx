@@ -22,7 +22,7 @@ export function FlowTable({ flows, onAction }: { flows: readonly FlowSummary[]; 
           <tr key={flow.id} data-flow-id={flow.id}>
             <td>
               <a className="flow-name" href={routeHref({ page: 'flow', id: flow.id, tab: 'design' })}>{flow.name}</a>
-              <div className="muted small">{flow.id}{flow.description ? ` · ${flow.description}` : ''}</div>
+              <div className="muted small flow-description" title={flow.description}>{flow.id}{flow.description ? ` · ${flow.description}` : ''}</div>
             </td>
             <td>
               {flow.valid

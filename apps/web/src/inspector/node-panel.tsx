@@ -33,7 +33,11 @@ export function NodePanel({ node, definition }: { node: FlowNode; definition: No
       <div className="inspector-section">
         <div className="inspector-kind" style={{ color: style.color }}>{definition.icon} {definition.kind}</div>
         <h2 className="inspector-title">{definition.title}</h2>
-        <p className="muted small">{definition.doc}</p>
+        <p className="muted small node-summary">{definition.summary}</p>
+        <details className="node-doc">
+          <summary className="small">How it works</summary>
+          <p className="muted small">{definition.doc}</p>
+        </details>
         <label className="field">
           <span className="field-label">Label</span>
           <input

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { openSignedIn, screenshot, watchConsole } from './helpers.js';
+
+test('the main screens render without errors', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await expect(page.getByLabel('Access token')).toBeVisible();
+  await screenshot(page, '01-login');
+
+  await openSignedIn(page);
+  await expect(page.getByRole('heading', { name: 'Flows' })).toBeVisible();
+  await expect(page.locator('tr[data-flow-id]').first()).toBeVisible();
+  await screenshot(page, '02-flow-list');
+
+  await page.locator('tr[data-flow-id="crm-to-billing"] a.flow-name').click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  await screenshot(page, '03-editor');
+
+  await page.locator('.react-flow__node', { hasText: 'JSONata' }).first().click();
+  await expect(page.getByTestId('jsonata-result')).toBeVisible();
+  await page.waitForTimeout(500);
+  await screenshot(page, '04-jsonata-inspector');
+
+  await page.locator('.react-flow__node', { hasText: 'JSON Schema' }).first().click();
+  await expect(page.getByTestId('schema-check')).toBeVisible();
+  await page.waitForTimeout(300);
+  await screenshot(page, '05-schema-inspector');
+
+  await page.locator('.react-flow__node', { hasText: 'Retry' }).first().click();
+  await screenshot(page, '06-retry-inspector');
+  await page.getByRole('button', { name: '▷ Test run' }).click();
+  await page.waitForTimeout(1500);
+  await screenshot(page, '07-test-run');
+  expect(errors).toEqual([]);
+});

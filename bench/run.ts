@@ -9,10 +9,13 @@ import type { BenchPart, PartContext } from './lib/part.js';
 import { pipelinePart } from './parts/pipeline.part.js';
 import { failurePart } from './parts/failure.part.js';
 import { webhookPart } from './parts/webhook.part.js';
+import { memoryPart } from './parts/memory.part.js';
+import { jsonataPart } from './parts/jsonata.part.js';
 import { loadCrmFlow } from './crm/crm-flow.js';
-import { assertHandMappingMatches } from './crm/mapping-check.js';
+import { assertHandMatchesJsonata } from './crm/mapping-check.js';
+import { mapCrmOrderByHand } from './crm/hand-mapping.js';
 
-const parts: readonly BenchPart[] = [pipelinePart, failurePart, webhookPart];
+const parts: readonly BenchPart[] = [pipelinePart, failurePart, webhookPart, memoryPart, jsonataPart];
 
 const started = performance.now();
 const options = parseOptions(process.argv.slice(2), benchDir, path.join(dataDir, 'quick'));
@@ -54,7 +57,7 @@ function order(id: string): number {
 async function checkBaselineMatchesFlow(): Promise<void> {
   try {
     const crm = loadCrmFlow();
-    await assertHandMappingMatches(crm.expression, Object.values(crm.document.samples).flat());
+    await assertHandMatchesJsonata(crm.expression, mapCrmOrderByHand, Object.values(crm.document.samples).flat());
   } catch (e) {
     if (!(e instanceof NotReady)) throw e;
   }

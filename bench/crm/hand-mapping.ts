@@ -1,4 +1,5 @@
 import type { CrmOrderEvent } from './crm-records.js';
+import { roundHalfEven } from './round-half-even.js';
 
 /** The invoice crm-to-billing's JSONata mapping produces, keys in the same order. */
 export interface Invoice {
@@ -11,13 +12,7 @@ export interface Invoice {
   issuedAt: string | number;
 }
 
-/** JSONata's `$round(x, 2)` rounds half to even; the hand-written mapping must give the very same numbers. */
-function round2(x: number): number {
-  const scaled = x * 100;
-  let result = Math.round(scaled);
-  if (Math.abs(result - scaled) === 0.5 && Math.abs(result % 2) === 1) result -= 1;
-  return result / 100;
-}
+const round2 = (x: number): number => roundHalfEven(x, 2);
 
 /** crm-to-billing's mapping written by hand, as a developer without Seam would write it. */
 export function mapCrmOrderByHand(event: CrmOrderEvent): Invoice {

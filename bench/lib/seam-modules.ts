@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { NotReady } from './figure.js';
 import type { Runtime, RuntimeOptions } from '../../packages/runtime/src/runtime-api.js';
 
@@ -29,7 +30,8 @@ export async function loadCreateRuntime(): Promise<CreateRuntime> {
  * such switch. Kept in one place so that the bench follows the runtime's name for it.
  */
 export async function durableInboxOff(): Promise<Record<string, unknown> | undefined> {
-  return undefined;
+  const api = await readFile(new URL('../../packages/runtime/src/runtime-api.ts', import.meta.url), 'utf8').catch(() => '');
+  return /readonly durableInbox\?: boolean/.test(api) ? { durableInbox: false } : undefined;
 }
 
 /** The part of @seam/server's startServer the webhook bench uses. */
@@ -47,4 +49,16 @@ export async function loadStartServer(): Promise<StartServer> {
   const server = await importOptional('@seam/server');
   if (typeof server.startServer !== 'function') throw new NotReady('@seam/server does not export startServer yet');
   return server.startServer as StartServer;
+}
+
+/** @seam/jsonata-compiler's entry point: compiled when it can, the interpreter (with the reason) when not. */
+export type CompileJsonata = (
+  expression: string,
+  options: { timeoutMs?: number; maxDepth?: number; engine?: 'compiled' | 'interpreter' },
+) => { mode: 'compiled' | 'interpreted'; reason?: string; evaluate(input: unknown): unknown };
+
+export async function loadCompileJsonata(): Promise<CompileJsonata> {
+  const compiler = await importOptional('@seam/jsonata-compiler');
+  if (typeof compiler.compileJsonata !== 'function') throw new NotReady('@seam/jsonata-compiler does not export compileJsonata yet');
+  return compiler.compileJsonata as CompileJsonata;
 }

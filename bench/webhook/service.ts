@@ -22,8 +22,16 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Waits for a worker's `{"ready":true,"hookUrl":…}` stdout line; keeps its stderr tail for error messages. */
-export function waitForReadyLine(child: ChildProcess, label: string, timeoutMs: number): Promise<string> {
+/** What a server worker announces once it listens. */
+export interface ReadyLine {
+  readonly ready: true;
+  readonly url?: string;
+  readonly token?: string;
+  readonly hookUrl?: string;
+}
+
+/** Waits for a worker's `{"ready":true,…}` stdout line; keeps its stderr tail for error messages. */
+export function waitForReadyLine(child: ChildProcess, label: string, timeoutMs: number): Promise<ReadyLine> {
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-3000)));
@@ -36,11 +44,11 @@ export function waitForReadyLine(child: ChildProcess, label: string, timeoutMs: 
     child.once('exit', (code) => fail(`${label} exited (${code}) before it was ready`));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
-        const message = JSON.parse(line) as { ready?: boolean; hookUrl?: string };
-        if (message.ready && message.hookUrl) {
+        const message = JSON.parse(line) as Partial<ReadyLine>;
+        if (message.ready === true) {
           clearTimeout(timer);
           child.removeAllListeners('exit');
-          resolve(message.hookUrl);
+          resolve(message as ReadyLine);
         }
       } catch {
         // Not our line: servers log to stdout too.

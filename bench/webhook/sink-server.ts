@@ -6,6 +6,8 @@ export interface SinkTally {
   arrivals: number[];
   /** Bodies that were not an invoice: a contender that mangles the mapping must not count as delivering. */
   malformed: number;
+  /** The last invoice received, to check once that a contender delivers the same invoice as the others. */
+  lastBody?: unknown;
 }
 
 export interface SinkServer {
@@ -35,6 +37,7 @@ export async function startSinkServer(): Promise<SinkServer> {
         const body = JSON.parse(Buffer.concat(chunks).toString()) as { invoiceNumber?: unknown };
         if (typeof body.invoiceNumber === 'string' && body.invoiceNumber.startsWith('INV-')) t.arrivals.push(Date.now());
         else t.malformed++;
+        t.lastBody = body;
       } catch {
         t.malformed++;
       }

@@ -9,7 +9,11 @@ import { writeSeamWebhookFlow } from './seam-webhook-flow.js';
 
 async function startWorkerService(label: string, script: string, input: unknown, probeBody: string): Promise<Service> {
   const child = spawnTs({ script, input });
-  const hookUrl = await waitForReadyLine(child, label, 60_000);
+  const { hookUrl } = await waitForReadyLine(child, label, 60_000);
+  if (!hookUrl) {
+    await stopChild(child);
+    throw new Error(`${label} announced no webhook URL`);
+  }
   try {
     await waitUntilAccepting(hookUrl, probeBody, 30_000);
   } catch (e) {
@@ -28,8 +32,8 @@ export async function startSeamService(crm: CrmFlowParts, sinkUrl: string, probe
   writeSeamWebhookFlow(crm, flowsDir, sinkUrl);
   const service = await startWorkerService(
     'Seam',
-    'workers/seam-webhook.worker.ts',
-    { flowsDir, dataDir: path.join(folder, 'data'), flowId: crm.document.id, webhookNodeId: crm.webhookNodeId },
+    'workers/seam-server.worker.ts',
+    { flowsDir, dataDir: path.join(folder, 'data'), deploy: { flowId: crm.document.id, webhookNodeId: crm.webhookNodeId } },
     probeBody,
   );
   return { ...service, stop: () => service.stop().then(() => rmSync(folder, { recursive: true, force: true })) };

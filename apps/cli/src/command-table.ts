@@ -3,6 +3,7 @@ import { validateCommand } from './commands/validate.js';
 import { formatCommand } from './commands/format.js';
 import { runCommand } from './commands/run.js';
 import { dlqCommand } from './commands/dlq.js';
+import { serveCommand } from './commands/serve.js';
 
 /** Every `seam` command, in the order the usage text lists them. One line per command. */
 export const commands: readonly Command[] = [
@@ -10,4 +11,5 @@ export const commands: readonly Command[] = [
   formatCommand,
   runCommand,
   dlqCommand,
+  serveCommand,
 ];

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from './start-server.js';
 
 export interface RunServerOptions extends ServerOptions {
@@ -16,9 +16,9 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   print(`Seam is running at ${server.url}`);
   print(`Open ${server.loginUrl()} to sign in (one-time link; open nothing else).`);
   if (server.tokenCreated && server.tokenFile) {
-    print(`API token (printed this once, kept in ${relative(process.cwd(), server.tokenFile) || server.tokenFile}): ${server.token}`);
+    print(`API token (printed this once, kept in ${shortPath(server.tokenFile)}): ${server.token}`);
   } else if (server.tokenFile) {
-    print(`API token: in ${relative(process.cwd(), server.tokenFile) || server.tokenFile}`);
+    print(`API token: in ${shortPath(server.tokenFile)}`);
   } else {
     print('API token: the one you set (SEAM_TOKEN or --token)');
   }
@@ -38,4 +38,10 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return server;
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function shortPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

@@ -11,11 +11,12 @@ import { failurePart } from './parts/failure.part.js';
 import { webhookPart } from './parts/webhook.part.js';
 import { memoryPart } from './parts/memory.part.js';
 import { jsonataPart } from './parts/jsonata.part.js';
+import { designerPart } from './parts/designer.part.js';
 import { loadCrmFlow } from './crm/crm-flow.js';
 import { assertHandMatchesJsonata } from './crm/mapping-check.js';
 import { mapCrmOrderByHand } from './crm/hand-mapping.js';
 
-const parts: readonly BenchPart[] = [pipelinePart, failurePart, webhookPart, memoryPart, jsonataPart];
+const parts: readonly BenchPart[] = [pipelinePart, failurePart, webhookPart, memoryPart, jsonataPart, designerPart];
 
 const started = performance.now();
 const options = parseOptions(process.argv.slice(2), benchDir, path.join(dataDir, 'quick'));

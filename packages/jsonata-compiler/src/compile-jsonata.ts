@@ -38,10 +38,19 @@ export interface InterpretedMode {
 /** What {@link compileJsonata} returns; `await expr.evaluate(x)` works for both modes. */
 export type CompiledJsonata = CompiledMode | InterpretedMode;
 
+const EPOCH = new Date(0);
+
 type Compiled = (input: unknown, st: EvalState) => unknown;
 
-function hasFunctionValue(bindings: Bindings): boolean {
-  for (const key of Object.keys(bindings)) if (typeof bindings[key] === 'function') return true;
+const hasOwn = Object.prototype.hasOwnProperty;
+const noLookup = (): undefined => undefined;
+
+/** Host functions may be async and bindings may shadow built-ins: the interpreter handles those calls. */
+function needsInterpreter(bindings: Bindings, natives: readonly string[]): boolean {
+  for (const key in bindings) {
+    if (hasOwn.call(bindings, key) && typeof bindings[key] === 'function') return true;
+  }
+  for (let i = 0; i < natives.length; i++) if (hasOwn.call(bindings, natives[i] as string)) return true;
   return false;
 }
 
@@ -65,15 +74,16 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
   const factory = new Function('rt', 'K', program.source) as (rt: typeof runtimeTable, k: unknown[]) => Compiled;
   const run = factory(runtimeTable, program.constants);
   const shadowable = [...program.natives];
+  const needsClock = shadowable.some((name) => name === 'now' || name === 'millis' || name === 'toMillis');
   const maxDepth = options.maxDepth ?? Infinity;
   const timeoutMs = options.timeoutMs ?? Infinity;
 
   const evaluate = (input: unknown, bindings: Bindings = {}): unknown => {
-    // Host functions may be async and bindings may shadow built-ins: the interpreter handles those calls.
-    if (hasFunctionValue(bindings) || shadowable.some((name) => Object.prototype.hasOwnProperty.call(bindings, name))) {
+    if (needsInterpreter(bindings, shadowable)) {
       return fallback(input, bindings);
     }
-    const timestamp = new Date();
+    // only $now, $millis and $toMillis read the evaluation's timestamp; skip the clock call otherwise
+    const timestamp = needsClock ? new Date() : EPOCH;
     const st: EvalState = {
       bindings,
       root: input,
@@ -83,7 +93,7 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
       deadline: Date.now() + timeoutMs,
       ticks: 0,
       timestamp,
-      focus: { input: undefined, environment: { timestamp, lookup: () => undefined }, options: undefined, createSequence },
+      focus: { input: undefined, environment: { timestamp, lookup: noLookup }, options: undefined, createSequence },
     };
     let context = input;
     if (Array.isArray(input) && (input as Seq).sequence !== true) {

@@ -1,5 +1,6 @@
 import { lhsOf, type AstNode } from './ast-node.js';
 import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { fastNatives } from '../runtime/fast-natives.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 
 /** Built-ins that may call back into lambdas, so their call sites must publish the current depth. */
@@ -23,6 +24,8 @@ export function generateBlock(em: Emitter, node: AstNode, ctx: GenContext): stri
   if (exprs.length === 0) return 'undefined';
   const names = new Set<string>();
   for (const e of exprs) collectBinds(e, names);
+  // `(expr)` without assignments is just grouping: no frame needed
+  if (names.size === 0 && exprs.length === 1) return em.gen(exprs[0] as AstNode, deeper(ctx));
   const frame: Scope = { parent: ctx.scope, vars: new Map() };
   const lines = declareFrame(em, frame, names, ctx);
   const inner: GenContext = { ...deeper(ctx), scope: frame };
@@ -85,6 +88,9 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
   const builtin = builtinName(em, procedure, ctx);
   if (builtin !== undefined) {
     const def = em.variable(builtin, ctx);
+    if (Object.prototype.hasOwnProperty.call(fastNatives, builtin)) {
+      return `rt.fast.${builtin}(st, ${def}, ${argList}, ${ctx.input})`;
+    }
     if (CALLS_BACK.has(builtin)) {
       return `rt.callNativeAt(st, ${ctx.base}, ${ctx.depth}, ${def}, ${argList}, ${ctx.input})`;
     }

@@ -1,3 +1,4 @@
+import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode } from './ast-node.js';
 import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { generateArray, generateObject } from './generate-constructors.js';
@@ -12,8 +13,13 @@ function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
   switch (node.type) {
     case 'path':
       return generatePath(em, node, ctx);
-    case 'name':
-      return `rt.lookup(${ctx.input}, ${JSON.stringify(String(node.value))})`;
+    case 'name': {
+      const key = String(node.value);
+      if (!FUNCTION_OBJECT_KEYS.has(key) && node.predicate === undefined && node.keepArray !== true && node.group === undefined) {
+        return `rt.lookupNorm(${ctx.input}, ${JSON.stringify(key)})`;
+      }
+      return `rt.lookup(${ctx.input}, ${JSON.stringify(key)})`;
+    }
     case 'string':
     case 'number':
     case 'value':
@@ -67,9 +73,10 @@ function literal(value: unknown): string {
  */
 export function generateNode(em: Emitter, node: AstNode, ctx: GenContext): string {
   let code = generateRaw(em, node, ctx);
-  let mayBeSequence = !NEVER_SEQUENCE.has(node.type) && node.type !== 'unary';
+  // only the range operator among the binary operators yields a sequence
+  let mayBeSequence = !NEVER_SEQUENCE.has(node.type) && node.type !== 'unary' && !(node.type === 'binary' && node.value !== '..');
   // single-field lookups return normalised values
-  let normalised = node.type === 'path' && code.startsWith('rt.field(');
+  let normalised = (node.type === 'path' || node.type === 'name') && /^rt\.(field|namePath|varField|varPath|lookupNorm)\(/.test(code);
   for (const stage of node.predicate ?? []) {
     code = applyFilter(em, code, stage, deeper(ctx));
     mayBeSequence = true;

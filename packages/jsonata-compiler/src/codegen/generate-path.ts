@@ -1,3 +1,4 @@
+import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode, AstStage } from './ast-node.js';
 import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 
@@ -6,8 +7,18 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
   if (stage.type !== 'filter') unsupported(`positional variable binding (#${stage.value ?? ''})`);
   const pred = stage.expr;
   if (pred.type === 'number') return `rt.index(${value}, ${JSON.stringify(pred.value)})`;
+  // inlined loop: no closure per evaluation; boolean results (comparisons) decide directly
+  const items = em.fresh('items');
+  const out = em.fresh('kept');
+  const i = em.fresh('i');
   const item = em.fresh('p');
-  return `rt.filter(${value}, (${item}) => ${em.gen(pred, deeper(ctx, item))})`;
+  const r = em.fresh('r');
+  return (
+    `((${items}) => { const ${out} = rt.createSequence(); ` +
+    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${r} = ${em.gen(pred, deeper(ctx, item))}; ` +
+    `if (${r} === true) ${out}.push(${item}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${item}, ${i}, ${items}.length); } ` +
+    `return ${out}; })(rt.asItems(${value}))`
+  );
 }
 
 function checkStep(step: AstNode): void {
@@ -26,12 +37,22 @@ function generateSort(em: Emitter, seq: string, step: AstNode, ctx: GenContext):
   return code;
 }
 
+function isPlainStep(s: AstNode): boolean {
+  if (s.type === 'name' && FUNCTION_OBJECT_KEYS.has(String(s.value))) return false;
+  return s.stages === undefined && s.keepArray !== true && s.predicate === undefined && s.group === undefined;
+}
+
 /** Names-only paths without predicates take a specialised runtime loop. */
 function isPlainNamePath(node: AstNode): boolean {
+  return node.group === undefined && node.keepSingletonArray !== true && (node.steps ?? []).every((s) => s.type === 'name' && isPlainStep(s));
+}
+
+/** `$v.a.b`: a plain variable (or `$`, `$$`) followed by plain names. */
+function isVariableNamePath(node: AstNode): boolean {
+  const [first, ...rest] = node.steps ?? [];
   return (
-    node.group === undefined &&
-    node.keepSingletonArray !== true &&
-    (node.steps ?? []).every((s) => s.type === 'name' && s.stages === undefined && s.keepArray !== true && s.predicate === undefined && s.group === undefined)
+    first !== undefined && first.type === 'variable' && isPlainStep(first) && rest.length > 0 &&
+    node.group === undefined && node.keepSingletonArray !== true && rest.every((s) => s.type === 'name' && isPlainStep(s))
   );
 }
 
@@ -44,6 +65,13 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
     const keys = steps.map((s) => String(s.value));
     if (keys.length === 1) return `rt.field(${ctx.input}, ${JSON.stringify(keys[0])})`;
     return `rt.namePath(${ctx.input}, ${em.constant(keys)})`;
+  }
+  if (isVariableNamePath(node)) {
+    // the variable's value starts the path whatever the context is (arrays in it are iterated)
+    const keys = steps.slice(1).map((s) => String(s.value));
+    const first = em.gen(steps[0] as AstNode, deeper(ctx));
+    if (keys.length === 1) return `rt.varField(${first}, ${JSON.stringify(keys[0])})`;
+    return `rt.varPath(${first}, ${em.constant(keys)})`;
   }
   const seq = em.fresh('s');
   const lines: string[] = [];
@@ -60,9 +88,15 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
       lines.push(`${seq} = ${generateSort(em, seq, step, stepCtx)};`);
     } else {
       const item = em.fresh('x');
+      const out = em.fresh('out');
+      const i = em.fresh('i');
+      const r = em.fresh('r');
       let body = em.gen(step, deeper(ctx, item));
       for (const stage of step.stages ?? []) body = applyFilter(em, body, stage, deeper(ctx, item));
-      lines.push(`${seq} = rt.step(st, ${seq}, (${item}) => ${body}, ${last});`);
+      lines.push(
+        `{ const ${out} = []; for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; if (${r} !== undefined) ${out}.push(${r}); } ` +
+          `${seq} = rt.endStep(st, ${out}, ${last}); }`,
+      );
     }
     if (!last) lines.push(`if (${seq} === undefined || ${seq}.length === 0) break ${label};`);
   });

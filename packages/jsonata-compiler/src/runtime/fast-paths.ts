@@ -1,4 +1,3 @@
-import { isFunction } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
 import { arith } from './operators-runtime.js';
 import { lookup, step } from './path-runtime.js';
@@ -9,10 +8,17 @@ import { createSequence, isSequence, norm, type Seq } from './sequence.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * Keys that a built-in's definition object has. Only lookups of these can hit a function value (which
+ * field lookups must not see into); the generator sends them down the general path, so the fast paths
+ * below can skip the function check.
+ */
+export const FUNCTION_OBJECT_KEYS: ReadonlySet<string> = new Set(['_jsonata_function', '_jsonata_lambda', 'implementation', 'signature', 'token', 'position']);
+
 /** A one-step name path `a`, normalised. */
 export function field(input: unknown, key: string): unknown {
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
-    if (!hasOwn.call(input, key) || isFunction(input)) return undefined;
+    if (!hasOwn.call(input, key)) return undefined;
     const value = (input as Record<string, unknown>)[key];
     // a JSON array comes back as is; a sequence stored in an object takes the general route
     if (!isSequence(value)) return value;
@@ -20,8 +26,9 @@ export function field(input: unknown, key: string): unknown {
   return namePathGeneral(input, [key]);
 }
 
-function namePathGeneral(input: unknown, keys: readonly string[]): unknown {
-  let seq: Seq = Array.isArray(input) ? (input as Seq) : createSequence(input);
+function namePathGeneral(input: unknown, keys: readonly string[], wrapCons = false): unknown {
+  // after a variable step, a constructed array is one item, not items (step results are not flattened)
+  let seq: Seq = Array.isArray(input) && !(wrapCons && (input as Seq).cons) ? (input as Seq) : createSequence(input);
   const st = { ticks: 1 } as EvalState;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
@@ -39,13 +46,38 @@ export function namePath(input: unknown, keys: readonly string[]): unknown {
   let current = input;
   for (let i = 0; i < keys.length; i++) {
     if (Array.isArray(current)) return namePathGeneral(input, keys);
-    if (current === null || typeof current !== 'object' || isFunction(current)) return undefined;
+    if (current === null || typeof current !== 'object') return undefined;
     const key = keys[i] as string;
     if (!hasOwn.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   if (Array.isArray(current)) return isSequence(current) ? namePathGeneral(input, keys) : current;
   return current;
+}
+
+/**
+ * `$v.a.b`: the variable's (normalised) value is the first step's only result, flattened into the
+ * input of the name steps — which is a names-only path over that value.
+ */
+export function varPath(value: unknown, keys: readonly string[]): unknown {
+  if (Array.isArray(value) && (value as Seq).cons) return namePathGeneral(value, keys, true);
+  return namePath(value, keys);
+}
+
+/** A name step on one item, normalised (`norm(lookup(item, key))`) — for keys a built-in's definition lacks. */
+export function lookupNorm(item: unknown, key: string): unknown {
+  if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+    if (!hasOwn.call(item, key)) return undefined;
+    const value = (item as Record<string, unknown>)[key];
+    return isSequence(value) ? norm(value) : value;
+  }
+  return norm(lookup(item, key));
+}
+
+/** `$v.a`: one name after a variable. */
+export function varField(value: unknown, key: string): unknown {
+  if (Array.isArray(value) && (value as Seq).cons) return namePathGeneral(value, [key], true);
+  return field(value, key);
 }
 
 /** `+` */

@@ -58,9 +58,24 @@ export function concat(lhs: unknown, rhs: unknown): string {
   return l + r;
 }
 
+const isCallable = (f: unknown): boolean => typeof f === 'function';
+
+/**
+ * Argument shapes for which a higher-order built-in's signature validation changes nothing (an array and
+ * a compiled lambda), so it can be skipped.
+ */
+const trustedShapes = new Map<NativeFunction, (args: unknown[]) => boolean>([
+  [native('map'), (a) => a.length === 2 && Array.isArray(a[0]) && isCallable(a[1])],
+  [native('filter'), (a) => a.length === 2 && Array.isArray(a[0]) && isCallable(a[1])],
+  [native('reduce'), (a) => (a.length === 2 || a.length === 3) && Array.isArray(a[0]) && isCallable(a[1]) && a[2] !== undefined && !isCallable(a[2])],
+  [native('sort'), (a) => a.length === 2 && Array.isArray(a[0]) && isCallable(a[1])],
+]);
+
 /** Applies a built-in directly (validation, then the sync port or the interpreter's implementation). */
 export function callNative(st: EvalState, def: NativeFunction, args: unknown[], context: unknown): unknown {
-  const validated = def.signature === undefined ? args : def.signature.validate(args, context);
+  const trusted = trustedShapes.get(def);
+  const skip = trusted !== undefined && trusted(args);
+  const validated = skip || def.signature === undefined ? args : def.signature.validate(args, context);
   const sync = syncNatives.get(def);
   if (sync !== undefined) return sync(st, validated, context);
   st.focus.input = context;

@@ -46,11 +46,35 @@ export function step(st: EvalState, input: Seq, fn: (item: unknown) => unknown, 
     const res = fn(input[i]);
     if (res !== undefined) result.push(res);
   }
+  return endStep(st, result, lastStep);
+}
+
+/** The end of a step once the per-item results are collected (generated code inlines the loop). */
+export function endStep(st: EvalState, result: unknown[], lastStep: boolean): Seq {
   tick(st);
   if (lastStep && result.length === 1 && Array.isArray(result[0]) && !isSequence(result[0])) {
     return result[0] as Seq;
   }
   return flattenStep(result);
+}
+
+/** The items a predicate runs over: an array as is, anything else as a one-item sequence. */
+export function asItems(input: unknown): Seq {
+  return Array.isArray(input) ? (input as Seq) : createSequence(input);
+}
+
+/** Keeps `item` in `out` according to a non-boolean predicate result (numbers select positions). */
+export function filterPush(out: unknown[], res: unknown, item: unknown, index: number, length: number): void {
+  const value = isNumeric(res) ? [res] : res;
+  if (isArrayOfNumbers(value)) {
+    for (const ires of value as number[]) {
+      let ii = Math.floor(ires);
+      if (ii < 0) ii = length + ii;
+      if (ii === index) out.push(item);
+    }
+  } else if (booleanOf(value)) {
+    out.push(item);
+  }
 }
 
 function flattenStep(result: unknown[]): Seq {

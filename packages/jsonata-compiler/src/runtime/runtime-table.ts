@@ -1,12 +1,13 @@
 import { apply, callAt, isFunction, lambda, TailCall } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
-import { add, div, field, mod, mul, namePath, sub } from './fast-paths.js';
+import { add, div, field, lookupNorm, mod, mul, namePath, sub, varField, varPath } from './fast-paths.js';
+import { fastNatives } from './fast-natives.js';
 import { group, groupContext } from './group-runtime.js';
 import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
 import type { NativeFunction } from '../native-functions.js';
 import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './operators-runtime.js';
-import { descendants, filter, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
+import { asItems, descendants, endStep, filter, filterPush, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
 import { regexMatcher } from './regex-runtime.js';
 import { createSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
 import { orderBy } from './sort-runtime.js';
@@ -60,7 +61,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  */
 export const runtimeTable = Object.freeze({
   TailCall, apply, callAt, callNative, callNativeAt, lambda, applyTo, orT1005,
-  field, namePath, lookup, pathInput, step, filter, index, wildcard, descendants, keepSingletonArray,
+  fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, step, endStep, asItems, filterPush, createSequence, filter, index, wildcard, descendants, keepSingletonArray,
   group, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher,

@@ -1,0 +1,103 @@
+import type { NativeFunction } from '../native-functions.js';
+import type { EvalState } from './eval-state.js';
+import { callNative } from './native-runtime.js';
+
+// Shortcuts for the built-ins mappings call most. Each applies only when the arguments already have the
+// exact types the signature asks for — then signature validation is a no-op and the interpreter's own
+// implementation (or an equivalent one-liner) runs directly; anything else takes the full path.
+
+type Fast = (st: EvalState, def: NativeFunction, args: unknown[], context: unknown) => unknown;
+
+function allFiniteNumbers(arr: unknown): arr is number[] {
+  if (!Array.isArray(arr)) return false;
+  for (let i = 0; i < arr.length; i++) {
+    const v: unknown = arr[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
+
+const oneString = (op: (s: string) => unknown): Fast => (st, def, args, context) => {
+  const s = args[0];
+  return args.length === 1 && typeof s === 'string' ? op(s) : callNative(st, def, args, context);
+};
+
+const direct = (accept: (args: unknown[]) => boolean): Fast => (st, def, args, context) =>
+  accept(args) ? def.implementation.apply(st.focus, args) : callNative(st, def, args, context);
+
+function finiteNumbers(args: unknown[], from: number): boolean {
+  for (let i = from; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a !== 'number' || !Number.isFinite(a)) return false;
+  }
+  return true;
+}
+
+const numbersOnly = (min: number, max: number) => (args: unknown[]): boolean =>
+  args.length >= min && args.length <= max && finiteNumbers(args, 0);
+
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/**
+ * `$round(x, digits)` without the interpreter's text round trip when that cannot change the outcome:
+ * x·10^d lands within a few ulps of the decimal shift the interpreter parses, so away from a .5 tie both
+ * round to the same integer, and integer / 10^d is the correctly rounded quotient, as parsing "ne-d" is.
+ * Integers are already rounded; ties and everything else take the interpreter's code.
+ */
+function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context: unknown): unknown {
+  const x = args[0];
+  const digits = args.length === 2 ? args[1] : 0;
+  if ((args.length === 1 || args.length === 2) && typeof x === 'number' && typeof digits === 'number' && Number.isInteger(digits)) {
+    const power = POWERS[digits];
+    if (Number.isInteger(x) && digits >= 0 && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
+    if (power !== undefined && digits > 0 && Math.abs(x) < 1e5 && Math.abs(x) > 1e-5) {
+      const y = x * power;
+      const frac = Math.abs(y - Math.trunc(y));
+      if (Math.abs(frac - 0.5) > 1e-7) {
+        const result = Math.round(y) / power;
+        return result === 0 ? 0 : result;
+      }
+    }
+  }
+  return callNative(st, def, args, context);
+}
+
+/** Built-in name → shortcut. */
+export const fastNatives: Readonly<Record<string, Fast>> = {
+  uppercase: oneString((s) => s.toUpperCase()),
+  lowercase: oneString((s) => s.toLowerCase()),
+  length: direct((a) => a.length === 1 && typeof a[0] === 'string'),
+  trim: direct((a) => a.length === 1 && typeof a[0] === 'string'),
+  string: (st, def, args, context) => {
+    const a = args[0];
+    if (args.length === 1 && typeof a === 'string') return a;
+    if (args.length === 1 && typeof a === 'number' && Number.isInteger(a)) return String(a);
+    return callNative(st, def, args, context);
+  },
+  round: roundFast,
+  abs: direct(numbersOnly(1, 1)),
+  floor: direct(numbersOnly(1, 1)),
+  ceil: direct(numbersOnly(1, 1)),
+  number: direct(numbersOnly(1, 1)),
+  sum: (st, def, args, context) => {
+    const arr = args[0];
+    if (args.length === 1 && allFiniteNumbers(arr)) {
+      let total = 0;
+      for (let i = 0; i < arr.length; i++) total += arr[i] as number;
+      return total;
+    }
+    if (args.length === 1 && typeof arr === 'number' && Number.isFinite(arr)) return arr;
+    return callNative(st, def, args, context);
+  },
+  count: (st, def, args, context) => {
+    const arr = args[0];
+    return args.length === 1 && Array.isArray(arr) ? arr.length : callNative(st, def, args, context);
+  },
+  max: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
+  min: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
+  average: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
+  exists: (st, def, args, context) => (args.length === 1 ? args[0] !== undefined : callNative(st, def, args, context)),
+  substring: direct((a) => (a.length === 2 || a.length === 3) && typeof a[0] === 'string' && finiteNumbers(a, 1)),
+  substringBefore: direct((a) => a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string'),
+  substringAfter: direct((a) => a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string'),
+};

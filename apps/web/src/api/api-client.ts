@@ -71,6 +71,14 @@ export const api = {
   deleteFlow: async (id: string) => { await request<void>('DELETE', `/api/flows/${enc(id)}`); },
   deploy: async (id: string) => (await request<{ status: unknown }>('POST', `/api/flows/${enc(id)}/deploy`)).data,
   stop: async (id: string) => (await request<{ status: unknown }>('POST', `/api/flows/${enc(id)}/stop`)).data,
+  runOnce: async (id: string) =>
+    (await request<{ received: number; delivered: number; deadLettered: number; runId: string }>('POST', `/api/flows/${enc(id)}/run`, {})).data,
+  metricsText: async () => {
+    const token = readToken();
+    const response = await fetch('/metrics', { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (!response.ok) throw new ApiError(response.status, undefined, `GET /metrics failed: HTTP ${response.status}`);
+    return response.text();
+  },
   testRun: async (id: string, document: FlowDocument) =>
     (await request<TestRunResult>('POST', `/api/flows/${enc(id)}/test`, { document })).data,
   listRuns: async (flowId: string, limit = 20) =>

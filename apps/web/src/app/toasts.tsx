@@ -20,7 +20,7 @@ export const useToasts = create<ToastState>()((set) => ({
   push: (text, tone = 'info') => {
     const id = nextId++;
     set((s) => ({ toasts: [...s.toasts.slice(-3), { id, text, tone }] }));
-    window.setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), tone === 'error' ? 8000 : 4000);
+    window.setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), tone === 'error' ? 6000 : 4000);
   },
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

@@ -8,9 +8,11 @@ export function NodeActivityRow({ nodeId }: { nodeId: string }) {
   return (
     <div className="seam-node-activity">
       {live && (
-        <div className="activity-live" title="Messages since the page was opened">
-          <span className="ok">✓ {live.ok}</span>
-          {live.failed > 0 && <span className="failed">✕ {live.failed}</span>}
+        <div className="activity-live" title="Messages through this node since the server started" data-testid={`live-${nodeId}`}>
+          <span>in {live.received}</span>
+          <span className="ok">ok {live.delivered}</span>
+          {live.failed > 0 && <span className="failed">failed {live.failed}</span>}
+          {live.deadLettered > 0 && <span className="failed">dead {live.deadLettered}</span>}
         </div>
       )}
       {test && (

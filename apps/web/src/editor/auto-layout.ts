@@ -1,7 +1,7 @@
 import type { FlowDocument, Position } from '@seam/flow';
 
-export const LAYER_GAP = 280;
-export const ROW_GAP = 130;
+export const LAYER_GAP = 250;
+export const ROW_GAP = 120;
 
 /**
  * Left-to-right layered layout: each node's column is its longest distance from a source; within a column nodes

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FlowDocument } from '@seam/flow';
 import { applyChange, type FlowChange } from './flow-changes';
 import { checkDocument, type FlowProblems } from './flow-problems';
+import type { LiveCounts } from './node-metrics';
 import { emptyHistory, recordEdit, redo, undo, type History } from './history';
 
 /** What a test run or the live event stream says about one node. */
@@ -24,7 +25,7 @@ export interface EditorState {
   /** Output of the last test run, per node. */
   readonly testRun: Readonly<Record<string, NodeActivity>> | undefined;
   /** Counts from the live event stream while the flow is deployed, per node. */
-  readonly live: Readonly<Record<string, NodeActivity>>;
+  readonly live: Readonly<Record<string, LiveCounts>>;
   /** Problems found by the same checks the server runs; refreshed shortly after each edit. */
   readonly problems: FlowProblems;
   /** Snapshot taken when a drag starts, so a whole drag is one undo step. */
@@ -39,7 +40,7 @@ export interface EditorState {
   markSaved(document: FlowDocument, etag: string): void;
   setTestRun(activity: Readonly<Record<string, NodeActivity>> | undefined): void;
   refreshProblems(): void;
-  countLive(nodeId: string, outcome: 'ok' | 'failed'): void;
+  setLive(live: Readonly<Record<string, LiveCounts>>): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -93,11 +94,7 @@ export function createEditorStore(initial: { flowId: string; document: FlowDocum
     markSaved: (document, etag) => set({ document, savedDocument: document, etag }),
     setTestRun: (testRun) => set({ testRun }),
     refreshProblems: () => set({ problems: checkDocument(get().document) }),
-    countLive: (nodeId, outcome) =>
-      set((s) => {
-        const before = s.live[nodeId] ?? { ok: 0, failed: 0 };
-        return { live: { ...s.live, [nodeId]: { ...before, [outcome]: before[outcome] + 1 } } };
-      }),
+    setLive: (live) => set({ live }),
   }));
 }
 

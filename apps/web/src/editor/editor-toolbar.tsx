@@ -8,6 +8,15 @@ import { summariseTestRun } from './test-run';
 import type { Deployment } from './use-live-events';
 import { useReactFlow } from '@xyflow/react';
 
+/** Sources that end (a file, inline messages, a schedule with a count): the flow can be run once to completion. */
+const FINITE_SOURCES = new Set(['file', 'inline', 'schedule']);
+
+function blocked(dirty: boolean, problems: number): string | undefined {
+  if (dirty) return 'Save first: the server runs the saved flow';
+  if (problems > 0) return `Fix the ${problems} problem${problems === 1 ? '' : 's'} first`;
+  return undefined;
+}
+
 /** The editor's actions: undo/redo, layout, search, test run, save, deploy. */
 export function EditorToolbar({ onSave, onHelp, searchRef, deployment }: {
   onSave: () => void;
@@ -20,6 +29,8 @@ export function EditorToolbar({ onSave, onHelp, searchRef, deployment }: {
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const dirty = useEditor((s) => s.document !== s.savedDocument);
   const hasTestRun = useEditor((s) => s.testRun !== undefined);
+  const problemCount = useEditor((s) => s.problems.all.length);
+  const finite = useEditor((s) => s.document.nodes.some((n) => FINITE_SOURCES.has(n.type)));
   const [testing, setTesting] = useState(false);
   const { fitView } = useReactFlow();
 
@@ -61,7 +72,12 @@ export function EditorToolbar({ onSave, onHelp, searchRef, deployment }: {
         <button className="button primary" onClick={onSave} disabled={!dirty} title="Save (Ctrl+S)">Save</button>
         {deployment.deployed
           ? <button className="button" disabled={deployment.busy} onClick={() => void deployment.stop()} title="Stop the flow's sources">■ Stop <span className="pill pill-live small">{deployment.state ?? 'running'}</span></button>
-          : <button className="button" disabled={deployment.busy || dirty} onClick={() => void deployment.deploy()} title={dirty ? 'Save before deploying' : 'Start the flow’s sources on the server'}>Deploy</button>}
+          : <>
+            {finite && (
+              <button className="button" disabled={deployment.busy || dirty || problemCount > 0} onClick={() => void deployment.runOnce()} title={blocked(dirty, problemCount) ?? 'Run the flow once to completion on the server, delivering to its sinks'}>Run once</button>
+            )}
+            <button className="button" disabled={deployment.busy || dirty || problemCount > 0} onClick={() => void deployment.deploy()} title={blocked(dirty, problemCount) ?? 'Start the flow’s sources on the server'}>Deploy</button>
+          </>}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { readToken } from '../api/token';
 import { toast } from '../app/toasts';
 import type { EditorStore } from './editor-store';
 import { reloadFromServer } from './save-flow';
+import { nodeCountsFromMetrics } from './node-metrics';
 
 export interface Deployment {
   readonly deployed: boolean;
@@ -11,13 +12,13 @@ export interface Deployment {
   readonly busy: boolean;
   deploy(): Promise<void>;
   stop(): Promise<void>;
+  runOnce(): Promise<void>;
 }
 
 interface StreamEvent {
   readonly flowId?: string;
   readonly id?: string;
   readonly nodeId?: string;
-  readonly outcome?: 'ok' | 'failed' | 'retry';
   readonly state?: string;
 }
 
@@ -43,16 +44,27 @@ export function useLiveEvents(store: EditorStore): Deployment {
 
   useEffect(() => { void refresh(); }, [refresh]);
 
+  // Per-node counts come from the metrics (the event stream carries only per-flow figures): poll while deployed.
+  useEffect(() => {
+    if (!deployed) return;
+    let cancelled = false;
+    const poll = async () => {
+      try {
+        const text = await api.metricsText();
+        if (!cancelled) store.getState().setLive(nodeCountsFromMetrics(text, flowId));
+      } catch { /* the next poll retries */ }
+    };
+    void poll();
+    const timer = window.setInterval(() => void poll(), 2000);
+    return () => { cancelled = true; window.clearInterval(timer); };
+  }, [deployed, flowId, store]);
+
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/events?token=${encodeURIComponent(readToken() ?? '')}`);
     const parse = (e: MessageEvent): StreamEvent => {
       try { return JSON.parse(String(e.data)) as StreamEvent; } catch { return {}; }
     };
-    source.addEventListener('node', (e) => {
-      const ev = parse(e);
-      if (ev.flowId === flowId && ev.nodeId && (ev.outcome === 'ok' || ev.outcome === 'failed')) store.getState().countLive(ev.nodeId, ev.outcome);
-    });
     source.addEventListener('flow-state', (e) => {
       const ev = parse(e);
       if (ev.flowId === flowId) { setState(ev.state); void refresh(); }
@@ -70,8 +82,8 @@ export function useLiveEvents(store: EditorStore): Deployment {
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
     try {
-      await action();
-      toast(done, 'success');
+      const said = await action();
+      toast(typeof said === 'string' ? said : done, 'success');
     } catch (error) {
       toast(errorMessage(error), 'error');
     } finally {
@@ -86,5 +98,9 @@ export function useLiveEvents(store: EditorStore): Deployment {
     busy,
     deploy: () => run(() => api.deploy(flowId), 'Deployed: the flow’s sources are running.'),
     stop: () => run(() => api.stop(flowId), 'Stopped.'),
+    runOnce: () => run(async () => {
+      const summary = await api.runOnce(flowId);
+      return `Run finished: ${summary.received} received, ${summary.delivered} delivered, ${summary.deadLettered} dead-lettered.`;
+    }, ''),
   };
 }

@@ -7,7 +7,7 @@ import { errorMiddleware } from './error-middleware.js';
 import { flowControlRouter } from './flow-control-router.js';
 import type { FlowRepository } from './flow-repository.js';
 import { flowsRouter } from './flows-router.js';
-import { notFound } from './http-error.js';
+import { HttpError, notFound } from './http-error.js';
 import type { LoginCodes } from './login-codes.js';
 import { loginRouter } from './login-router.js';
 import type { MetricsExporter } from './metrics-exporter.js';
@@ -46,7 +46,7 @@ export function createApp(parts: AppParts): Express {
   // Webhooks read their own body, with the node's own size limit and content types.
   app.post('/hooks/:flowId/:nodeId', parts.ingress.handler);
 
-  app.use('/api', express.json({ limit: parts.jsonLimit ?? '10mb' }));
+  app.use('/api', requireJsonBody, express.json({ limit: parts.jsonLimit ?? '10mb' }));
   app.use(loginRouter(token, parts.codes));
   app.use('/api', requireToken(token, ['/events']));
   app.get('/metrics', requireToken(token), parts.metrics.handler);
@@ -62,6 +62,16 @@ export function createApp(parts: AppParts): Express {
   app.use(errorMiddleware(logger));
   return app;
 }
+
+/** A body that is not JSON would otherwise reach the routes as "no body" and get a misleading answer. */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && !req.is(['application/json', '+json'])) {
+    next(new HttpError(415, 'unsupported-media-type', `send the body as JSON with "Content-Type: application/json" (got "${req.get('content-type') ?? 'none'}")`));
+    return;
+  }
+  next();
+};
 
 /** One line per request at debug (warn for 5xx). The path only: a query may hold the SSE token. */
 function requestLog(logger: ServerLogger): RequestHandler {

@@ -212,3 +212,11 @@ describe('flows are files', () => {
     expect(catalog.body.map((d) => d.type)).toEqual(expect.arrayContaining(['webhook', 'jsonata', 'json-schema', 'retry']));
   });
 });
+
+describe('request bodies', () => {
+  it('answers 415 to a body that is not JSON', async () => {
+    const answer = await api<{ error: { kind: string } }>(server, 'POST', '/api/flows', { rawBody: 'id=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(answer.status).toBe(415);
+    expect(answer.body.error.kind).toBe('unsupported-media-type');
+  });
+});

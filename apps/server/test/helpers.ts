@@ -88,13 +88,16 @@ export function rawRequest(url: string, method: string, path: string, headers: R
 export interface Sink {
   readonly url: string;
   readonly received: { readonly body: unknown; readonly headers: IncomingHttpHeaders }[];
-  respond: (body: unknown) => number;
+  respond: Respond;
   close(): Promise<void>;
 }
 
-export async function startSink(respond: (body: unknown) => number = () => 200): Promise<Sink> {
+/** The status to answer with, now or after a delay (a slow system). */
+export type Respond = (body: unknown) => number | Promise<number>;
+
+export async function startSink(respond: Respond = () => 200): Promise<Sink> {
   const received: Sink['received'][number][] = [];
-  let handle: (body: unknown) => number = respond;
+  let handle: Respond = respond;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -106,9 +109,10 @@ export async function startSink(respond: (body: unknown) => number = () => 200):
       } catch {
         // keep the text
       }
-      const status = handle(body);
-      if (status < 300) received.push({ body, headers: req.headers });
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status }));
+      void Promise.resolve(handle(body)).then((status) => {
+        if (status < 300) received.push({ body, headers: req.headers });
+        res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status }));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -35,4 +35,23 @@ describe('restart', () => {
     expect((await api(server, 'POST', '/hooks/idle/in', { body: {}, token: null })).status).toBe(404);
     await waitFor('the delivery after restart', () => sink.received.some((r) => (r.body as { after?: boolean }).after === true));
   });
+
+  it('loses nothing accepted before a shutdown: in-flight messages are delivered, then or after the restart', async () => {
+    await server?.close();
+    // A slow system: each delivery takes 300 ms, so the shutdown comes while messages are in flight or queued.
+    const slow = await startSink(() => new Promise((r) => setTimeout(() => r(200), 300)));
+    try {
+      server = await startTestServer(dirs);
+      await api(server, 'POST', '/api/flows', { body: webhookToHttpFlow('inflight', slow.url) });
+      expect((await api(server, 'POST', '/api/flows/inflight/deploy')).status).toBe(200);
+      for (let n = 1; n <= 5; n++) {
+        expect((await api(server, 'POST', '/hooks/inflight/in', { body: { n }, token: null })).status).toBe(202);
+      }
+      await server.close();
+      server = await startTestServer(dirs);
+      await waitFor('all five accepted messages at the sink', () => new Set(slow.received.map((r) => (r.body as { n: number }).n)).size === 5, 15_000);
+    } finally {
+      await slow.close();
+    }
+  });
 });

@@ -54,7 +54,14 @@ export class HttpWebhookIngress implements WebhookIngress {
     if (!options.contentTypes.some((t) => t.toLowerCase() === mediaType || t === '*/*')) {
       throw new HttpError(415, 'unsupported-media-type', `content type "${mediaType || '(none)'}" is not accepted here; send one of: ${options.contentTypes.join(', ')}`);
     }
-    const raw = await readBody(req, options.maxBodyBytes);
+    let raw: string;
+    try {
+      raw = await readBody(req, options.maxBodyBytes);
+    } catch (err) {
+      // The rest of an oversized body is not worth reading: the connection closes after the 413.
+      res.set('Connection', 'close');
+      throw err;
+    }
     const body = isJson(mediaType) ? parseJson(raw) : raw;
     let messageId: string;
     try {

@@ -30,7 +30,16 @@ export function readFlowFile(file: string, cwd: string): ReadFlowFileResult {
     }
     const bytes = buffer.subarray(0, read);
     if (bytes.includes(0)) return { ok: false, message: 'the file is binary, not JSON text' };
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+    try {
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      // Decoding leniently would turn "é" saved as Latin-1 into "\uFFFD", and `seam format` would then write that.
+      const lenient = new TextDecoder('utf-8').decode(bytes);
+      const at = lenient.indexOf('\uFFFD');
+      const before = lenient.slice(0, at);
+      const where = at < 0 ? '' : ` (line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')})`;
+      return { ok: false, message: `the file is not UTF-8 text${where}: save it as UTF-8` };
+    }
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   } finally {

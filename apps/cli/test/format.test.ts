@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, repoRoot, runSeam, scratchDir } from './run-seam.js';
@@ -90,6 +90,17 @@ describe('seam format', () => {
     const result = await runSeam(['format', 'lonely.json'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('lonely.json: note: formatted, but it has 1 problem: see "seam validate lonely.json"');
+  });
+
+  it('rewrites the file a symbolic link points to, keeping the link', async () => {
+    const dir = scratchDir();
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'crm.json'), JSON.stringify(JSON.parse(readFileSync(exampleFlow, 'utf8'))));
+    symlinkSync(join('shared', 'crm.json'), join(dir, 'crm.json'));
+    const result = await runSeam(['format', 'crm.json'], dir);
+    expect(result.code).toBe(0);
+    expect(lstatSync(join(dir, 'crm.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'shared', 'crm.json'), 'utf8')).toBe(readFileSync(exampleFlow, 'utf8'));
   });
 
   it('writes atomically: no temporary file is left beside the flow', async () => {

@@ -74,6 +74,14 @@ describe('seam validate', () => {
     expect(lineFor('no-flows')).toContain('no flow files here');
   });
 
+  it('refuses a file that is not UTF-8 rather than reading "é" as a replacement character', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'latin1.json'), Buffer.from('{\n  "name": "Caf\xe9"\n}', 'latin1'));
+    const result = await runSeam(['validate', 'latin1.json'], dir);
+    expect(result.lines).toEqual(['latin1.json: the file is not UTF-8 text (line 2, column 15): save it as UTF-8']);
+    expect(result.code).toBe(1);
+  });
+
   it('reads a directory as the *.json files directly inside it, not its subfolders', async () => {
     const dir = scratchDir();
     mkdirSync(join(dir, 'flows', 'data'), { recursive: true });

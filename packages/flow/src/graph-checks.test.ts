@@ -62,6 +62,12 @@ describe('checkFlowGraph', () => {
     expect(summary(problems)).toEqual(['$.nodes[4].config.headers.X-Api-Key literal-secret', '$.nodes[4].config.headers.Cookie literal-secret']);
   });
 
+  it('refuses a literal credential in a URL query parameter, but not a secret reference or an ordinary parameter', () => {
+    expect(checkFlowGraph(testFlow((j) => { config(j, 4).url = 'https://x.example/in?api_key={{secret.KEY}}&page=2'; }))).toEqual([]);
+    const problems = checkFlowGraph(testFlow((j) => { config(j, 4).url = 'https://x.example/in?page=2&token=abc#top'; }));
+    expect(summary(problems)).toEqual(['$.nodes[4].config.url literal-secret']);
+  });
+
   it('treats an edge without ports as out → in, and rejects ports a node does not have', () => {
     expect(checkFlowGraph(testFlow((j) => { j.edges[0] = { from: 'src', fromPort: 'out', to: 'map', toPort: 'in' }; }))).toEqual([]);
     const problems = checkFlowGraph(testFlow((j) => { j.edges[0] = { from: 'src', to: 'map', toPort: 'left' }; }));

@@ -3,7 +3,7 @@ import { edgeFromPort, edgeToPort, type FlowDocument } from './flow-document.js'
 import { nodeCatalog, nodeDefinition } from './node-catalog.js';
 import type { NodeDefinition } from './node-definition.js';
 import { problem, type JsonPath, type Problem } from './problem.js';
-import { secretNames } from './secret-ref.js';
+import { literalSecretProblems } from './literal-secret-check.js';
 import { zodIssuesToProblems } from './zod-problems.js';
 
 /** Every problem of a parsed flow document — types, config, ids, edges, shape of the graph — not just the first. */
@@ -44,20 +44,6 @@ export function checkConfig(definition: NodeDefinition, config: unknown, at: Jso
     ? (definition.lint?.(parsed.data) ?? []).map((p) => ({ ...p, path: [...at, ...p.path] }))
     : zodIssuesToProblems(parsed.error.issues, at, 'invalid-config', config);
   return [...problems, ...literalSecretProblems(config, at)];
-}
-
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie)$/i;
-
-/** Credentials in header values must be secret references: a flow file is committed to git. */
-function literalSecretProblems(config: unknown, at: JsonPath): Problem[] {
-  const headers = (config as { headers?: unknown }).headers;
-  if (typeof headers !== 'object' || headers === null) return [];
-  return Object.entries(headers as Record<string, unknown>)
-    .filter(([name, value]) => CREDENTIAL_HEADER.test(name) && typeof value === 'string' && value.trim() !== '' && secretNames(value).length === 0)
-    .map(([name]) =>
-      problem([...at, 'headers', name], 'literal-secret',
-        `header "${name}" holds a literal credential; flow files live in git: write it as a reference such as "Bearer {{secret.API_TOKEN}}"`),
-    );
 }
 
 function checkEdges(doc: FlowDocument): Problem[] {

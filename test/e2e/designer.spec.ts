@@ -57,7 +57,9 @@ test('an analyst builds, checks, saves, reloads and exports a flow', async ({ pa
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot connect: Inline messages is a source' })).toBeVisible();
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
 
-  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  // Make room, then let the layout line the nodes up left to right.
+  await page.getByRole('button', { name: 'Hide the node palette' }).click();
+  await page.getByRole('button', { name: 'Layout' }).click();
 
   // The source's sample messages feed the previews.
   await selectNode(page, 'inline');
@@ -103,7 +105,7 @@ test('an analyst builds, checks, saves, reloads and exports a flow', async ({ pa
   await screenshot(page, '13-flow-built');
 
   await page.keyboard.press('ControlOrMeta+S');
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   const saved = readFileSync(join(E2E_FLOWS_DIR, `${FLOW_ID}.json`), 'utf8');
   expect(JSON.parse(saved).nodes.map((n: { id: string }) => n.id)).toEqual(['inline', 'jsonata', 'json-schema', 'retry', 'log']);
 
@@ -143,7 +145,7 @@ test('a save over someone else\'s newer version asks what to keep', async ({ pag
   await selectNode(other, 'map-invoice');
   await other.getByLabel('Label').fill('Theirs: CRM order → invoice');
   await other.getByRole('button', { name: 'Save' }).click();
-  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(other.getByTestId('save-state')).toHaveText('Saved');
   await other.close();
 
   await page.getByRole('button', { name: 'Save' }).click();
@@ -175,7 +177,7 @@ test('keyboard: copy, paste, delete, undo and redo on the canvas', async ({ page
   await page.keyboard.press('ControlOrMeta+Z');
   await page.keyboard.press('ControlOrMeta+Z');
   await expect(nodes).toHaveCount(count);
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await screenshot(page, '16-shortcuts');

@@ -129,7 +129,7 @@ function FlowTitle({ dirty }: { dirty: boolean }) {
         value={name}
         onChange={(e) => store.getState().apply({ type: 'set-meta', name: e.target.value })}
       />
-      <span className={`save-state${dirty ? ' dirty' : ''}`} data-testid="save-state">{dirty ? '● Unsaved changes' : 'All changes saved'}</span>
+      <span className={`save-state${dirty ? ' dirty' : ''}`} data-testid="save-state">{dirty ? '● Unsaved' : 'Saved'}</span>
     </div>
   );
 }

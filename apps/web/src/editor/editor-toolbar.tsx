@@ -61,7 +61,7 @@ export function EditorToolbar({ onSave, onHelp, searchRef, deployment }: {
       <div className="toolbar-group">
         <button className="button icon" title="Undo (Ctrl+Z)" aria-label="Undo" disabled={!canUndo} onClick={() => store.getState().undo()}>↶</button>
         <button className="button icon" title="Redo (Ctrl+Y)" aria-label="Redo" disabled={!canRedo} onClick={() => store.getState().redo()}>↷</button>
-        <button className="button" title="Arrange the nodes left to right" onClick={layout}>Auto-layout</button>
+        <button className="button" title="Arrange the nodes left to right" onClick={layout}>Layout</button>
         <button className="button icon" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={onHelp}>?</button>
       </div>
       <div className="toolbar-group">

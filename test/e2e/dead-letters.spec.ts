@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { openSignedIn, screenshot } from './helpers.js';
+
+test('a run\'s dead letters can be inspected and discarded, and runs are listed', async ({ page }) => {
+  await openSignedIn(page, '#/flows/orders-ndjson');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Run once' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished' })).toContainText('dead-lettered');
+  await screenshot(page, '20-after-run');
+
+  await page.getByRole('link', { name: 'Dead letters' }).click();
+  const rows = page.locator('.flow-table tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  expect(before).toBeGreaterThanOrEqual(1);
+  await screenshot(page, '21-dead-letters');
+
+  await rows.first().getByRole('button', { name: 'Inspect' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dead letter' });
+  await expect(dialog.getByLabel('Payload')).toBeVisible();
+  await screenshot(page, '22-dead-letter-detail');
+  await dialog.getByRole('button', { name: 'Discard' }).click();
+  await expect(rows).toHaveCount(before - 1);
+
+  await page.getByRole('link', { name: 'Run history' }).click();
+  await expect(page.locator('.flow-table tbody tr').first()).toContainText('run-once');
+  await page.locator('.flow-table tbody tr').first().getByRole('button', { name: 'Messages' }).click();
+  await expect(page.locator('.trace').first()).toBeVisible();
+  await screenshot(page, '23-run-history');
+});

@@ -58,4 +58,51 @@ describe('/metrics', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.problems.map((p) => p.at)).toContain('$.window');
   });
+
+  it('exposes drift events and an open breaker', async () => {
+    await api(server, 'POST', '/api/flows', { body: {
+      formatVersion: 2, id: 'drifting', name: 'Drifting dates',
+      nodes: [
+        { id: 'in', type: 'webhook' },
+        { id: 'check', type: 'json-schema', config: {
+          schema: { type: 'object', properties: { at: { type: 'string', format: 'date-time' } }, required: ['at'] },
+          coercions: [{ pointer: '/at', as: 'date-time' }],
+        } },
+        { id: 'log', type: 'log' },
+      ],
+      edges: [{ from: 'in', to: 'check' }, { from: 'check', to: 'log' }],
+    } });
+    expect((await api(server, 'POST', '/api/flows/drifting/deploy')).status).toBe(200);
+    expect((await api(server, 'POST', '/hooks/drifting/in', { body: { at: 1763631065 }, token: null })).status).toBe(202);
+    const drift = await waitFor('a drift event', async () => {
+      const answer = await api<{ field: string; nodeId: string; count: number }[]>(server, 'GET', '/api/flows/drifting/drift');
+      return answer.body.length > 0 ? answer.body : undefined;
+    });
+    expect(drift[0]).toMatchObject({ nodeId: 'check' });
+
+    const down = await startSink(() => 503);
+    try {
+      await api(server, 'POST', '/api/flows', { body: {
+        formatVersion: 2, id: 'breaking', name: 'Breaker',
+        nodes: [
+          { id: 'in', type: 'webhook' },
+          { id: 'retry', type: 'retry', config: { attempts: 1, initialDelayMs: 0, breaker: { failureThreshold: 1, coolDownMs: 60_000, whenOpen: 'dead-letter', maxWaitMs: 0 } } },
+          { id: 'out', type: 'http', config: { url: down.url } },
+        ],
+        edges: [{ from: 'in', to: 'retry' }, { from: 'retry', to: 'out' }],
+      } });
+      expect((await api(server, 'POST', '/api/flows/breaking/deploy')).status).toBe(200);
+      expect((await api(server, 'POST', '/hooks/breaking/in', { body: { n: 1 }, token: null })).status).toBe(202);
+      await waitFor('the breaker to open', async () => {
+        const status = await api<{ breakers: Record<string, string> }>(server, 'GET', '/api/flows/breaking/status');
+        return Object.values(status.body.breakers).includes('open');
+      });
+      const samples = parsePrometheusText((await api<string>(server, 'GET', '/metrics')).body);
+      expect(samples.find((s) => s.name === 'seam_breaker_state' && s.labels.flow === 'breaking')?.value).toBe(2);
+      expect(sampleValue(samples, 'seam_drift_events_total', { flow: 'drifting' })).toBeGreaterThanOrEqual(1);
+    } finally {
+      await down.close();
+    }
+  });
 });
+

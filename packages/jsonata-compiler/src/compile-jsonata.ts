@@ -2,7 +2,7 @@ import jsonata from 'jsonata';
 import type { AstNode } from './codegen/ast-node.js';
 import { Unsupported } from './codegen/emitter.js';
 import { generateProgram } from './codegen/generate-program.js';
-import { interpret, type EvaluationBounds } from './interpreter-fallback.js';
+import { boundsWithDefaults, interpret, type EvaluationBounds } from './interpreter-fallback.js';
 import { nativeFunctions } from './native-functions.js';
 import type { EvalState } from './runtime/eval-state.js';
 import { isJsonataError, jsonataError } from './runtime/jsonata-error.js';
@@ -61,7 +61,8 @@ function needsInterpreter(bindings: Bindings, natives: readonly string[]): boole
  */
 export function compileJsonata(expression: string, options: CompileOptions = {}): CompiledJsonata {
   const ast = jsonata(expression).ast() as unknown as AstNode;
-  const fallback = interpret(expression, options);
+  const bounds = boundsWithDefaults(options);
+  const fallback = interpret(expression, bounds);
   const interpreted = (reason: string): InterpretedMode => ({ mode: 'interpreted', reason, evaluate: fallback });
   if (options.engine === 'interpreter') return interpreted('the interpreter was requested (engine: interpreter)');
   let program;
@@ -75,8 +76,7 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
   const run = factory(runtimeTable, program.constants);
   const shadowable = [...program.natives];
   const needsClock = shadowable.some((name) => name === 'now' || name === 'millis' || name === 'toMillis');
-  const maxDepth = options.maxDepth ?? Infinity;
-  const timeoutMs = options.timeoutMs ?? Infinity;
+  const { maxDepth, timeoutMs, maxSequence } = bounds;
 
   const evaluate = (input: unknown, bindings: Bindings = {}): unknown => {
     if (needsInterpreter(bindings, shadowable)) {
@@ -89,6 +89,7 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
       root: input,
       depth: 0,
       maxDepth,
+      maxSequence,
       timeoutMs,
       deadline: Date.now() + timeoutMs,
       ticks: 0,

@@ -28,7 +28,7 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
     case '&':
       return `rt.concat(${l}, ${r})`;
     case '..':
-      return `rt.range(${l}, ${r})`;
+      return `rt.range(st.maxSequence, ${l}, ${r})`;
     case 'in':
       return `rt.includes(${l}, ${r})`;
     default:

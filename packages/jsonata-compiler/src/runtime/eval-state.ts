@@ -15,6 +15,8 @@ export interface EvalState {
   /** Emulated interpreter evaluation depth of the innermost active call site. */
   depth: number;
   maxDepth: number;
+  /** Largest sequence the range operator may build. */
+  maxSequence: number;
   deadline: number;
   timeoutMs: number;
   ticks: number;

@@ -111,8 +111,8 @@ export function includes(lhs: unknown, rhs: unknown): boolean {
   return false;
 }
 
-/** `..` builds a sequence of integers (T2003, T2004, D2014 above 1e7 items). */
-export function range(lhs: unknown, rhs: unknown): Seq | undefined {
+/** `..` builds a sequence of integers (T2003, T2004, D2014 above 1e7 items, D2015 above `maxSequence`). */
+export function range(maxSequence: number, lhs: unknown, rhs: unknown): Seq | undefined {
   if (lhs !== undefined && !Number.isInteger(lhs)) throw jsonataError('T2003', { value: lhs, token: '..' });
   if (rhs !== undefined && !Number.isInteger(rhs)) throw jsonataError('T2004', { value: rhs, token: '..' });
   if (lhs === undefined || rhs === undefined) return undefined;
@@ -121,6 +121,7 @@ export function range(lhs: unknown, rhs: unknown): Seq | undefined {
   if (from > to) return undefined;
   const size = to - from + 1;
   if (size > 1e7) throw jsonataError('D2014', { value: size, token: '..' });
+  if (size > maxSequence) throw jsonataError('D2015', { value: size, token: '..' });
   const result: Seq = new Array<unknown>(size);
   for (let item = from, index = 0; item <= to; item++, index++) result[index] = item;
   result.sequence = true;

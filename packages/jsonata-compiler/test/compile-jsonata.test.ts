@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { compileJsonata } from '../src/index.js';
+
+describe('compileJsonata', () => {
+  it('compiles supported expressions to a synchronous evaluate', () => {
+    const c = compileJsonata('{"total": $sum(lines.(qty * price))}');
+    expect(c.mode).toBe('compiled');
+    const result = c.evaluate({ lines: [{ qty: 2, price: 3 }, { qty: 1, price: 4 }] });
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(result).toEqual({ total: 10 });
+  });
+
+  it('falls back to the interpreter for unsupported constructs and says which', async () => {
+    const c = compileJsonata('Account.Order.Product.%.OrderID');
+    expect(c.mode).toBe('interpreted');
+    expect(c.mode === 'interpreted' && c.reason).toMatch(/parent operator/);
+    expect(await c.evaluate({ Account: { Order: { OrderID: 'o1', Product: { x: 1 } } } })).toBe('o1');
+    const e = compileJsonata('$eval("1 + 1")');
+    expect(e.mode === 'interpreted' && e.reason).toMatch(/\$eval/);
+  });
+
+  it('uses the interpreter when asked to (engine: interpreter)', async () => {
+    const c = compileJsonata('a + 1', { engine: 'interpreter' });
+    expect(c.mode).toBe('interpreted');
+    expect(await c.evaluate({ a: 1 })).toBe(2);
+  });
+
+  it('throws the parse error for invalid expressions', () => {
+    expect(() => compileJsonata('a +')).toThrow(expect.objectContaining({ code: 'S0207' }));
+  });
+
+  it('throws jsonata error objects with code and message on evaluation errors', () => {
+    const c = compileJsonata('a + "x"');
+    expect(() => c.evaluate({ a: 1 })).toThrow(expect.objectContaining({ code: 'T2002', message: expect.stringContaining('right side') }));
+  });
+
+  it('passes bindings as variables, and lets bindings that shadow built-ins or hold functions go to the interpreter', async () => {
+    expect(compileJsonata('$rate * 2').evaluate({}, { rate: 21 })).toBe(42);
+    // a binding named like a built-in shadows it, as in the interpreter (here: not a function, T1006)
+    const shadow = compileJsonata('$uppercase(a)');
+    await expect(Promise.resolve().then(() => shadow.evaluate({ a: 'x' }, { uppercase: 'x' }))).rejects.toMatchObject({ code: 'T1006' });
+    const host = compileJsonata('$double(a)');
+    expect(await host.evaluate({ a: 4 }, { double: (x: number) => x * 2 })).toBe(8);
+  });
+
+  it('gives $now() the same timestamp throughout one evaluation', () => {
+    const c = compileJsonata('[$now(), $millis()]');
+    const [now, millis] = c.evaluate({}) as [string, number];
+    expect(new Date(now).getTime()).toBe(millis);
+  });
+});

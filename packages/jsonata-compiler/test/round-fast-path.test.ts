@@ -1,0 +1,22 @@
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { compileJsonata } from '../src/index.js';
+import { seededRandom } from './fixtures/crm-events.js';
+
+describe('$round shortcut', () => {
+  it('rounds exactly like the interpreter (half to even on the decimal text), ties included', async () => {
+    const random = seededRandom(7);
+    const values: [number, number][] = [[2.5, 0], [1.005, 2], [2.675, 2], [-2.675, 2], [0.125, 2], [1e-7, 3], [123456.785, 2], [-0.004, 2], [7.005, 2]];
+    for (let i = 0; i < 3000; i++) {
+      const digits = Math.floor(random() * 5);
+      const scale = 10 ** Math.floor(random() * 6);
+      const base = Math.round(random() * 1e6) / 1e3;
+      values.push([(random() < 0.5 ? -1 : 1) * (random() < 0.3 ? base : (random() * scale) / 7), digits]);
+    }
+    const compiled = compileJsonata('$round(x, d)');
+    const interpreted = jsonata('$round(x, d)');
+    for (const [x, d] of values) {
+      expect(compiled.evaluate({ x, d }), `$round(${x}, ${d})`).toBe(await interpreted.evaluate({ x, d }));
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { compileJsonata } from '../src/index.js';
+
+function compiled(expression: string, options = {}) {
+  const c = compileJsonata(expression, options);
+  if (c.mode !== 'compiled') throw new Error(`not compiled: ${c.reason}`);
+  return c;
+}
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (err) {
+    return (err as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe('generated code cannot reach outside the data it is given', () => {
+  it('sees own fields only: no constructor, __proto__ or prototype methods', () => {
+    const doc = { a: { b: 1 } };
+    for (const expr of ['constructor', 'a.constructor', '__proto__', 'a.__proto__', 'a.toString', 'a.hasOwnProperty', '$.constructor.name', 'a.b.constructor']) {
+      expect(compiled(expr).evaluate(doc), expr).toBeUndefined();
+    }
+  });
+
+  it('does not see into functions: built-ins and lambdas have no fields', () => {
+    for (const expr of ['$string.implementation', '$string.constructor', '$sum.signature', '(function($x) { $x }).constructor', '$string.token']) {
+      expect(compiled(expr).evaluate({}), expr).toBeUndefined();
+    }
+  });
+
+  it('resolves unknown variables in the bindings only, never in the JS scope', () => {
+    for (const name of ['process', 'require', 'globalThis', 'global', 'Function', 'eval', 'rt', 'st', 'K', 'input', 'this']) {
+      const c = compileJsonata(`$${name}`);
+      const value = c.mode === 'compiled' ? c.evaluate({}) : undefined;
+      expect(typeof value === 'object' || typeof value === 'function' ? 'leaked' : value, name).toBeUndefined();
+    }
+    expect(compiled('$process').evaluate({}, { process: 'from bindings' })).toBe('from bindings');
+  });
+
+  it('cannot pollute prototypes through object constructors', () => {
+    const result = compiled('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}').evaluate({});
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result)).not.toEqual({ polluted: true });
+    // `__proto__` is an ordinary own key of the result, as in JSON.parse
+    expect(JSON.stringify(result)).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+  });
+
+  it('emits field names and strings as literals, so quotes cannot break out of them', () => {
+    const expr = '{"x\\"); process.exit(1); (\\"": `a"); process.exit(1); ("`}';
+    expect(compiled(expr).evaluate({ 'a"); process.exit(1); ("': 5 })).toEqual({ 'x"); process.exit(1); ("': 5 });
+  });
+});
+
+describe('runaway evaluations end with an error', () => {
+  it('stops deep recursion at maxDepth (D1011)', () => {
+    const c = compiled('($f := function($n) { $n + $f($n + 1) }; $f(1))', { maxDepth: 200 });
+    expect(codeOf(() => c.evaluate({}))).toBe('D1011');
+  });
+
+  it('stops deep recursion with the default bounds instead of overflowing the stack', () => {
+    const c = compiled('($f := function($n) { $n + $f($n + 1) }; $f(1))');
+    expect(codeOf(() => c.evaluate({}))).toBe('D1011');
+  });
+
+  it('stops an endless tail-recursive loop at the time limit (D1012)', () => {
+    const c = compiled('($f := function() { $f() }; $f())', { timeoutMs: 100 });
+    const started = Date.now();
+    expect(codeOf(() => c.evaluate({}))).toBe('D1012');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses huge ranges instead of allocating them (D2014, D2015)', () => {
+    expect(codeOf(() => compiled('[1..100000000]').evaluate({}))).toBe('D2014');
+    expect(codeOf(() => compiled('$count([1..2000000])', { maxSequence: 1_000_000 }).evaluate({}))).toBe('D2015');
+  });
+
+  it('runs tail recursion in constant stack (the interpreter\'s thunks)', () => {
+    const c = compiled('($even := function($n) { $n = 0 ? true : $odd($n - 1) }; $odd := function($n) { $n = 0 ? false : $even($n - 1) }; $odd(20001))', { maxDepth: 100 });
+    expect(c.evaluate({})).toBe(true);
+  });
+});

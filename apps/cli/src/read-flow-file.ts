@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 /** Flow files are small documents; anything bigger is almost certainly the wrong file (a data dump, a binary). */
 export const MAX_FLOW_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The text of a flow file, or the sentence saying why it cannot be one. */
 export type ReadFlowFileResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
 /** Reads a flow file as UTF-8 text, refusing what cannot be one: too big, binary, not a regular file. */

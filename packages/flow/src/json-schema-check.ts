@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 /** One ajv instance for checking schemas (not data): draft 2020-12 with formats, as the runtime uses. */
 let checker: Ajv2020 | undefined;
 
+/** The ajv every part of Seam validates messages with: draft 2020-12, all errors, formats on. */
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats.default(ajv);

@@ -94,6 +94,7 @@ export function EditorLayout({ tab }: { tab: Tab }) {
         <a className={`tab${tab === 'dead-letters' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'dead-letters' })}>Dead letters</a>
         <a className={`tab${tab === 'runs' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'runs' })}>Run history</a>
       </nav>
+      <RemoteChangedBanner onReload={() => void reloadFromServer(store).then(() => toast('Loaded the newer version.'))} />
       {tab === 'design' && (
         <div className={`editor-body${paletteOpen ? '' : ' palette-collapsed'}`}>
           <Palette onAdd={addAtCentre} collapsed={!paletteOpen} onToggle={() => setPaletteOpen((o) => !o)} />
@@ -130,6 +131,18 @@ function FlowTitle({ dirty }: { dirty: boolean }) {
         onChange={(e) => store.getState().apply({ type: 'set-meta', name: e.target.value })}
       />
       <span className={`save-state${dirty ? ' dirty' : ''}`} data-testid="save-state">{dirty ? '● Unsaved' : 'Saved'}</span>
+    </div>
+  );
+}
+
+/** Shown when the flow was saved elsewhere (another tab, the file on disk) while this editor has unsaved edits. */
+function RemoteChangedBanner({ onReload }: { onReload: () => void }) {
+  const changed = useEditor((s) => s.remoteChanged);
+  if (!changed) return null;
+  return (
+    <div className="banner banner-warn editor-banner" role="status">
+      A newer version of this flow was saved elsewhere. Saving will ask whether to keep yours as a copy, or
+      <button className="button small" onClick={onReload}>reload theirs now</button>
     </div>
   );
 }

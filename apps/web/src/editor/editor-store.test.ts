@@ -50,6 +50,17 @@ describe('editor store', () => {
     expect(s().history.future).toHaveLength(0);
   });
 
+  it('undoes a burst of typing in one field as one step', () => {
+    const store = storeFor();
+    const s = () => store.getState();
+    for (const expression of ['{', '{"b"', '{"b": a}', '{"b": a + 1}']) s().apply({ type: 'set-config', nodeId: 'map', config: { expression } });
+    s().apply({ type: 'set-label', nodeId: 'map', label: 'Next field' });
+    expect(s().history.past).toHaveLength(2);
+    s().undo();
+    s().undo();
+    expect(s().document).toBe(base);
+  });
+
   it('records a whole drag as one undo step', () => {
     const store = storeFor();
     const s = () => store.getState();

@@ -30,6 +30,10 @@ export interface EditorState {
   readonly problems: FlowProblems;
   /** Snapshot taken when a drag starts, so a whole drag is one undo step. */
   readonly gestureStart: FlowDocument | undefined;
+  /** The field last typed into and when: a burst of typing in one field is one undo step. */
+  readonly lastTyping: { readonly key: string; readonly at: number } | undefined;
+  /** A newer version exists on the server while there are local edits (saving will ask what to keep). */
+  readonly remoteChanged: boolean;
 
   apply(change: FlowChange, options?: { readonly transient?: boolean }): void;
   undo(): void;
@@ -58,14 +62,19 @@ export function createEditorStore(initial: { flowId: string; document: FlowDocum
     testRun: undefined,
     live: {},
     gestureStart: undefined,
+    lastTyping: undefined,
+    remoteChanged: false,
     problems: checkDocument(initial.document),
 
     apply: (change, options) => {
-      const { document, history, gestureStart } = get();
+      const { document, history, gestureStart, lastTyping } = get();
       const next = applyChange(document, change);
       if (next === document) return;
-      const transient = options?.transient === true || gestureStart !== undefined;
-      set({ document: next, history: transient ? history : recordEdit(history, document) });
+      const typing = typingKey(change);
+      const now = Date.now();
+      const sameBurst = typing !== undefined && lastTyping?.key === typing && now - lastTyping.at < TYPING_BURST_MS;
+      const transient = options?.transient === true || gestureStart !== undefined || sameBurst;
+      set({ document: next, history: transient ? history : recordEdit(history, document), lastTyping: typing ? { key: typing, at: now } : undefined });
       if (change.type === 'remove') {
         const gone = new Set(change.nodeIds);
         const edges = new Set(change.edgeKeys);
@@ -91,11 +100,27 @@ export function createEditorStore(initial: { flowId: string; document: FlowDocum
       if (sameList(s.selectedNodes, nodes) && sameList(s.selectedEdges, edges)) return;
       set({ selectedNodes: nodes, selectedEdges: edges });
     },
-    markSaved: (document, etag) => set({ document, savedDocument: document, etag }),
+    markSaved: (document, etag) => set({ document, savedDocument: document, etag, remoteChanged: false }),
     setTestRun: (testRun) => set({ testRun }),
     refreshProblems: () => set({ problems: checkDocument(get().document) }),
     setLive: (live) => set({ live }),
   }));
+}
+
+const TYPING_BURST_MS = 1000;
+
+/** Edits that come from typing in one field, keyed by that field; undefined for every other edit. */
+function typingKey(change: FlowChange): string | undefined {
+  switch (change.type) {
+    case 'set-config':
+    case 'set-label':
+    case 'set-samples':
+      return `${change.type}:${change.nodeId}`;
+    case 'set-meta':
+      return `meta:${change.name !== undefined ? 'name' : 'description'}`;
+    default:
+      return undefined;
+  }
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

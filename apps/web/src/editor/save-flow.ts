@@ -15,7 +15,7 @@ export async function saveFlow(store: EditorStore): Promise<SaveOutcome> {
   try {
     const saved = await api.saveFlow(flowId, document, etag);
     // Keep edits made while the request was in flight; they stay unsaved against the new baseline.
-    store.setState({ savedDocument: document, etag: saved.etag });
+    store.setState({ savedDocument: document, etag: saved.etag, remoteChanged: false });
     return { kind: 'saved' };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 409 || error.status === 412)) {
@@ -28,6 +28,6 @@ export async function saveFlow(store: EditorStore): Promise<SaveOutcome> {
 /** Throws away local edits and loads the server's version ("reload theirs"). */
 export async function reloadFromServer(store: EditorStore): Promise<void> {
   const { document, etag } = await api.getFlow(store.getState().flowId);
-  store.setState({ document, savedDocument: document, etag, history: { past: [], future: [] }, selectedNodes: [], selectedEdges: [] });
+  store.setState({ document, savedDocument: document, etag, history: { past: [], future: [] }, selectedNodes: [], selectedEdges: [], remoteChanged: false });
   store.getState().refreshProblems();
 }

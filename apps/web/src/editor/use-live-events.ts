@@ -72,7 +72,11 @@ export function useLiveEvents(store: EditorStore): Deployment {
     source.addEventListener('flow-changed', (e) => {
       const ev = parse(e);
       const s = store.getState();
-      if ((ev.id ?? ev.flowId) !== flowId || s.document !== s.savedDocument) return;
+      if ((ev.id ?? ev.flowId) !== flowId) return;
+      if (s.document !== s.savedDocument) {
+        void api.getFlow(flowId).then((r) => { if (r.etag !== store.getState().etag) store.setState({ remoteChanged: true }); }, () => undefined);
+        return;
+      }
       // Nothing local to lose: follow the file (edited on disk or saved from another tab).
       void api.getFlow(flowId).then((r) => { if (r.etag !== store.getState().etag && store.getState().document === store.getState().savedDocument) void reloadFromServer(store); }, () => undefined);
     });

@@ -3,6 +3,7 @@ import type { Runtime } from '@seam/runtime';
 import { requireToken } from './auth-token.js';
 import { catalogRouter } from './catalog-router.js';
 import { deadLettersRouter } from './dead-letters-router.js';
+import type { DeployedVersions } from './deployed-versions.js';
 import { errorMiddleware } from './error-middleware.js';
 import { flowControlRouter } from './flow-control-router.js';
 import type { FlowRepository } from './flow-repository.js';
@@ -26,6 +27,7 @@ export interface AppParts {
   readonly hub: SseHub;
   readonly metrics: MetricsExporter;
   readonly ingress: HttpWebhookIngress;
+  readonly versions: DeployedVersions;
   readonly logger: ServerLogger;
   readonly webDist?: string;
   readonly version: string;
@@ -52,8 +54,8 @@ export function createApp(parts: AppParts): Express {
   app.get('/metrics', requireToken(token), parts.metrics.handler);
   app.get('/api/events', parts.hub.handler);
   app.use(catalogRouter());
-  app.use(flowsRouter(repo, runtime));
-  app.use(flowControlRouter(repo, runtime));
+  app.use(flowsRouter(repo, runtime, parts.versions));
+  app.use(flowControlRouter(repo, runtime, parts.versions));
   app.use(runsRouter(runtime));
   app.use(deadLettersRouter(runtime, repo));
   app.use(['/api', '/hooks'], (req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.originalUrl.split('?')[0]}`)));

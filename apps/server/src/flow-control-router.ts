@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Runtime } from '@seam/runtime';
 import { z } from 'zod';
+import type { DeployedVersions } from './deployed-versions.js';
 import { parseDuration } from './duration.js';
 import { parseFlowId } from './flow-id.js';
 import { toApiProblems } from './flow-problems.js';
@@ -27,18 +28,20 @@ const statsQuery = z.object({ window: duration('1h'), bucket: duration('1m') }).
 });
 
 /** Deploy, stop, run once, test run, status, stats and drift of one flow: the runtime's control surface over HTTP. */
-export function flowControlRouter(repo: FlowRepository, runtime: Runtime): Router {
+export function flowControlRouter(repo: FlowRepository, runtime: Runtime, versions: DeployedVersions): Router {
   const router = Router();
 
   router.post('/api/flows/:id/deploy', async (req, res) => {
     const flow = runnable(repo.get(parseFlowId(req.params.id)), 'deployed');
     await runtime.deploy({ document: flow.document, file: flow.file });
-    res.json({ status: runtime.flowStatus(flow.id) });
+    versions.record(flow.id, flow.etag);
+    res.json({ status: runtime.flowStatus(flow.id), etag: flow.etag });
   });
 
   router.post('/api/flows/:id/stop', async (req, res) => {
     const id = parseFlowId(req.params.id);
     await runtime.stop(id);
+    versions.forget(id);
     res.json({ status: runtime.flowStatus(id) });
   });
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { loadFlowValue, type FlowDocument } from '@seam/flow';
 import type { Runtime } from '@seam/runtime';
 import { z } from 'zod';
+import type { DeployedVersions } from './deployed-versions.js';
 import { parseFlowId } from './flow-id.js';
 import { toApiProblems } from './flow-problems.js';
 import type { FlowRepository } from './flow-repository.js';
@@ -15,12 +16,12 @@ const renameBody = z.strictObject({
 });
 
 /** Flows are files: list, get, create, update (If-Match), rename, delete and validate over the flows folder. */
-export function flowsRouter(repo: FlowRepository, runtime: Runtime): Router {
+export function flowsRouter(repo: FlowRepository, runtime: Runtime, versions: DeployedVersions): Router {
   const router = Router();
 
   router.get('/api/flows', (_req, res) => {
     const deployed = new Set(runtime.deployedFlowIds());
-    res.json(repo.list().map((flow) => flowSummary(flow, runtime, deployed)));
+    res.json(repo.list().map((flow) => flowSummary(flow, runtime, deployed, versions)));
   });
 
   router.post('/api/flows/validate', (req, res) => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createRuntime, type Runtime, type RuntimeOptions } from '@seam/runtime';
 import { loadOrCreateToken } from './auth-token.js';
 import { createApp } from './create-app.js';
+import { DeployedVersions } from './deployed-versions.js';
 import { FlowRepository } from './flow-repository.js';
 import { FlowWatcher } from './flow-watcher.js';
 import { wireLiveEvents } from './live-events.js';
@@ -76,15 +77,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const watcher = new FlowWatcher(repo, (change) => hub.publish('flow-changed', change), { pollMs: options.timings?.rescanMs ?? 3000 });
   watcher.start();
 
+  const versions = new DeployedVersions();
   try {
-    await runtime.resume(repo.resolve);
+    await runtime.resume(versions.recordingResolver(repo));
   } catch (err) {
     // One flow that cannot resume must not keep the server (and the others' dead letters) unreachable.
     logger.error({ err }, 'resuming deployed flows failed');
   }
 
   const app = createApp({
-    repo, runtime, token: token.token, codes, hub, metrics, ingress, logger, version: serverVersion(),
+    repo, runtime, token: token.token, codes, hub, metrics, ingress, versions, logger, version: serverVersion(),
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   const host = options.host ?? '127.0.0.1';

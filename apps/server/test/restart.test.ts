@@ -28,8 +28,10 @@ describe('restart', () => {
     server = undefined;
 
     server = await startTestServer(dirs);
-    const list = await api<{ id: string; deployed: boolean; state: string }[]>(server, 'GET', '/api/flows');
-    expect(list.body.find((f) => f.id === 'durable')).toMatchObject({ deployed: true, state: 'running' });
+    const list = await api<{ id: string; deployed: boolean; state: string; etag: string; deployedEtag: string | null }[]>(server, 'GET', '/api/flows');
+    const durable = list.body.find((f) => f.id === 'durable');
+    expect(durable).toMatchObject({ deployed: true, state: 'running', changedSinceDeploy: false });
+    expect(durable?.deployedEtag).toBe(durable?.etag);
     expect(list.body.find((f) => f.id === 'idle')).toMatchObject({ deployed: false });
     expect((await api(server, 'POST', '/hooks/durable/in', { body: { after: true }, token: null })).status).toBe(202);
     expect((await api(server, 'POST', '/hooks/idle/in', { body: {}, token: null })).status).toBe(404);

@@ -71,4 +71,17 @@ describe('webhook ingress', () => {
     expect((await api(server, 'DELETE', '/api/flows/hooked')).status).toBe(409);
     expect((await api(server, 'POST', '/api/flows/hooked/rename', { body: { newId: 'other' } })).status).toBe(409);
   });
+
+  it('tells when a deployed flow\'s file changed since its deploy, until it is redeployed', async () => {
+    type Summary = { id: string; deployed: boolean; changedSinceDeploy: boolean; deployedEtag: string | null; etag: string };
+    const summary = async () => (await api<Summary[]>(server, 'GET', '/api/flows')).body.find((f) => f.id === 'hooked')!;
+    const before = await summary();
+    expect(before).toMatchObject({ deployed: true, changedSinceDeploy: false, deployedEtag: before.etag });
+    const current = await api<{ document: Record<string, unknown>; etag: string }>(server, 'GET', '/api/flows/hooked');
+    await api(server, 'PUT', '/api/flows/hooked', { body: { ...current.body.document, name: 'Hooked v2' }, headers: { 'If-Match': current.body.etag } });
+    expect(await summary()).toMatchObject({ changedSinceDeploy: true, deployedEtag: before.etag });
+    await api(server, 'POST', '/api/flows/hooked/deploy');
+    expect(await summary()).toMatchObject({ changedSinceDeploy: false });
+  });
 });
+

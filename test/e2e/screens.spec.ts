@@ -30,7 +30,12 @@ test('the main screens render without errors', async ({ page }) => {
   await page.locator('.react-flow__node', { hasText: 'Retry' }).first().click();
   await screenshot(page, '06-retry-inspector');
   await page.getByRole('button', { name: '▷ Test run' }).click();
-  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('test-output-map-invoice')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await screenshot(page, '07-test-run');
+
+  await page.locator('.react-flow__node', { hasText: 'HTTP request' }).first().click();
+  await expect(page.locator('.secret-chip').first()).toHaveText('secret BILLING_TOKEN');
+  await screenshot(page, '08-http-sink-inspector');
   expect(errors).toEqual([]);
 });

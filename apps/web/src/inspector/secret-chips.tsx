@@ -7,7 +7,7 @@ export function SecretChips({ value }: { value: string }) {
   return (
     <span className="secret-chips">
       {names.map((name) => (
-        <span key={name} className="secret-chip" title="A secret reference: resolved on the server at run time, never stored in the flow">🔑 {name}</span>
+        <span key={name} className="secret-chip" title="A secret reference: resolved on the server at run time, never stored in the flow"><span className="secret-chip-kind">secret</span> {name}</span>
       ))}
     </span>
   );

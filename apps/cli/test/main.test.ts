@@ -6,8 +6,8 @@ describe('seam', () => {
     const result = await runSeam(['help'], repoRoot);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: seam <command>/);
-    expect(result.stdout).toMatch(/seam validate <file\|dir>\.\.\. +Check flow files/);
-    expect(result.stdout).toMatch(/seam format \[--check\] <file\|dir>\.\.\. +Rewrite flow files/);
+    expect(result.stdout).toMatch(/seam validate <file\|dir>\.\.\.\n +Check flow files/);
+    expect(result.stdout).toMatch(/seam format \[--check\] <file\|dir>\.\.\.\n +Rewrite flow files/);
   });
 
   it('prints the usage and exits 2 when no command is given', async () => {

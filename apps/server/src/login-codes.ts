@@ -7,8 +7,10 @@ export class LoginCodes {
   constructor(private readonly ttlMs = 24 * 60 * 60 * 1000) {}
 
   issue(): string {
+    const now = Date.now();
+    for (const [old, expires] of this.codes) if (expires <= now) this.codes.delete(old);
     const code = randomBytes(18).toString('base64url');
-    this.codes.set(code, Date.now() + this.ttlMs);
+    this.codes.set(code, now + this.ttlMs);
     return code;
   }
 

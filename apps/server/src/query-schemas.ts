@@ -20,7 +20,7 @@ export function pageOf(query: { readonly limit?: number; readonly cursor?: strin
   };
 }
 
-/** Drops undefined members so that filters read cleanly under exactOptionalPropertyTypes-style runtimes. */
+/** Drops undefined members: the runtime's filters treat a present key as a condition. */
 export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

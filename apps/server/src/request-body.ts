@@ -11,7 +11,7 @@ export function bodyOf(req: Request): unknown {
   return req.body;
 }
 
-/** `If-Match` without its quoting, or undefined. */
+/** The `If-Match` header as sent (the repository strips quotes and `W/`), or undefined when absent or blank. */
 export function ifMatchOf(req: Request): string | undefined {
   const header = req.get('if-match');
   return header === undefined || header.trim() === '' ? undefined : header;

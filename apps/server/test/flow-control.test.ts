@@ -100,4 +100,16 @@ describe('run control', () => {
     }
     expect((await api(server, 'POST', '/api/flows/endless/stop')).status).toBe(200);
   });
+
+  it('refuses to run a file sink whose path leaves the data folder', async () => {
+    const escaping = inlineToFileFlow('escape', [{ n: 1 }]);
+    (escaping.nodes as { config: Record<string, unknown> }[])[2]!.config.path = '../../outside.ndjson';
+    const saved = await api<{ problems: { at: string }[] }>(server, 'POST', '/api/flows', { body: escaping });
+    expect(saved.body.problems.map((p) => p.at)).toContain('$.nodes[2].config.path');
+    const run = await api<{ error: { kind: string; problems: { at: string }[] } }>(server, 'POST', '/api/flows/escape/run', { body: {} });
+    expect(run.status).toBe(400);
+    expect(run.body.error.problems.map((p) => p.at)).toContain('$.nodes[2].config.path');
+    expect((await api(server, 'POST', '/api/flows/escape/deploy')).status).toBe(400);
+  });
 });
+

@@ -43,8 +43,19 @@ describe('seam format', () => {
     writeFileSync(join(dir, 'minified.json'), minified);
     const result = await runSeam(['format', '--check', '.'], dir);
     expect(result.code).toBe(1);
-    expect(result.lines).toEqual(['minified.json: not canonical']);
+    expect(result.lines).toEqual(['minified.json: not canonical, from line 1']);
     expect(readFileSync(join(dir, 'minified.json'), 'utf8')).toBe(minified);
+  });
+
+  it('with --check points at the first line that differs from the canonical form', async () => {
+    const dir = scratchDir();
+    const canonical = readFileSync(exampleFlow, 'utf8').split('\n');
+    // Move a node's position by half a pixel: only the layout section differs once rounded.
+    const line = canonical.findIndex((l) => l.includes('"layout"')) + 4;
+    canonical[line] = canonical[line]!.replace(/(\d+),?$/, (m, n: string) => `${n}.4${m.endsWith(',') ? ',' : ''}`);
+    writeFileSync(join(dir, 'crm.json'), canonical.join('\n'));
+    const result = await runSeam(['format', '--check', 'crm.json'], dir);
+    expect(result.lines).toEqual([`crm.json: not canonical, from line ${line + 1}`]);
   });
 
   it('with --check exits 0 on the example flows', async () => {

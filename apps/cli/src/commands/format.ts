@@ -58,7 +58,7 @@ function formatFile(file: string, check: boolean, io: CliIo): Outcome {
   if (canonical === read.text) return 'unchanged';
   const migrated = loaded.migratedFrom !== undefined ? ` (format ${loaded.migratedFrom} → ${CURRENT_FORMAT_VERSION})` : '';
   if (check) {
-    io.out(`${file}: not canonical${migrated}`);
+    io.out(`${file}: not canonical${migrated}, from line ${firstDifferentLine(read.text, canonical)}`);
     return 'changed';
   }
   try {
@@ -72,6 +72,14 @@ function formatFile(file: string, check: boolean, io: CliIo): Outcome {
     io.err(`${file}: note: formatted, but it has ${plural(loaded.problems.length, 'problem')}: see "seam validate ${file}"`);
   }
   return 'changed';
+}
+
+/** The first line (1-based) where the file differs from its canonical form: where a reviewer should look. */
+function firstDifferentLine(text: string, canonical: string): number {
+  const actual = text.split('\n');
+  const wanted = canonical.split('\n');
+  const index = wanted.findIndex((line, i) => actual[i] !== line);
+  return (index === -1 ? wanted.length : index) + 1;
 }
 
 function usageError(io: CliIo, message: string): number {

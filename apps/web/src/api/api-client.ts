@@ -99,7 +99,7 @@ export const api = {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     const problems = error.body?.error.problems ?? [];
-    const first = problems.slice(0, 3).map((p) => `${typeof p.path === 'string' ? p.path : JSON.stringify(p.path)}: ${p.message}`);
+    const first = problems.slice(0, 3).map((p) => `${p.at ?? (typeof p.path === 'string' ? p.path : JSON.stringify(p.path))}: ${p.message}`);
     return [error.message, ...first].join('\n');
   }
   return error instanceof Error ? error.message : String(error);

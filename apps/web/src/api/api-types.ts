@@ -19,13 +19,16 @@ export interface FlowSummary {
 }
 
 export interface FlowResponse {
-  readonly document: FlowDocument;
+  /** Null when the file in the flows folder is not a readable flow (its problems say why). */
+  readonly document: FlowDocument | null;
   readonly etag: string;
   readonly problems?: readonly Problem[];
 }
 
 export interface ApiProblem {
   readonly path: string | readonly (string | number)[];
+  /** The path as text: `$.nodes[2].config.url`. */
+  readonly at?: string;
   readonly code?: string;
   readonly message: string;
 }

@@ -15,7 +15,11 @@ export function FlowEditorPage({ flowId, tab }: { flowId: string; tab: Extract<R
   useEffect(() => {
     let cancelled = false;
     api.getFlow(flowId).then(
-      ({ document, etag }) => { if (!cancelled) setStore(createEditorStore({ flowId, document, etag })); },
+      ({ document, etag, problems }) => {
+        if (cancelled) return;
+        if (document) setStore(createEditorStore({ flowId, document, etag }));
+        else setError(`the file is not a readable flow. ${(problems ?? []).map((p) => p.message).slice(0, 3).join(' ')} Fix the file in the flows folder, then reload.`);
+      },
       (e: unknown) => { if (!cancelled) setError(errorMessage(e)); },
     );
     return () => { cancelled = true; };

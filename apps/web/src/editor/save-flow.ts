@@ -28,6 +28,7 @@ export async function saveFlow(store: EditorStore): Promise<SaveOutcome> {
 /** Throws away local edits and loads the server's version ("reload theirs"). */
 export async function reloadFromServer(store: EditorStore): Promise<void> {
   const { document, etag } = await api.getFlow(store.getState().flowId);
+  if (!document) throw new Error('the saved version is not a readable flow any more: fix the file in the flows folder');
   store.setState({ document, savedDocument: document, etag, history: { past: [], future: [] }, selectedNodes: [], selectedEdges: [], remoteChanged: false });
   store.getState().refreshProblems();
 }

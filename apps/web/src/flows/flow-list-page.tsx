@@ -51,6 +51,10 @@ export function FlowListPage() {
     if (action === 'rename' || action === 'delete') { setDialog({ kind: action, flow }); return; }
     try {
       const { document } = await api.getFlow(flow.id);
+      if (!document) {
+        toast(`“${flow.name}” is not a readable flow file: fix ${flow.file ?? flow.id} in the flows folder first.`, 'error');
+        return;
+      }
       if (action === 'export') {
         downloadFlow(document, exportFileName(flow.id, flow.file));
         return;

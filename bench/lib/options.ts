@@ -17,6 +17,8 @@ export interface BenchOptions {
   readonly webhookSeconds: number;
   readonly webhookConnections: number;
   readonly designerNodes: number;
+  /** No new round of a part starts after this many seconds (the first round always runs). */
+  readonly partBudgetSeconds: number;
   readonly parts: readonly PartId[];
   /** Where RESULTS.md and results.json go; a quick run writes beside the data so it never replaces real figures. */
   readonly outDir: string;
@@ -25,7 +27,7 @@ export interface BenchOptions {
 
 const usage = `npm run bench -- [--quick] [--runs N] [--messages N] [--memory-messages N] [--memory-runs N]
   [--jsonata-records N] [--webhook-seconds N] [--connections N] [--designer-nodes N]
-  [--only ${partIds.join(',')}] [--out DIR]`;
+  [--part-budget-seconds N] [--only ${partIds.join(',')}] [--out DIR]`;
 
 export function parseOptions(argv: readonly string[], defaultOutDir: string, quickOutDir: string): BenchOptions {
   const { values } = parseArgs({
@@ -40,6 +42,7 @@ export function parseOptions(argv: readonly string[], defaultOutDir: string, qui
       'webhook-seconds': { type: 'string' },
       connections: { type: 'string' },
       'designer-nodes': { type: 'string' },
+      'part-budget-seconds': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -71,6 +74,7 @@ export function parseOptions(argv: readonly string[], defaultOutDir: string, qui
     webhookSeconds: int('webhook-seconds', values['webhook-seconds'], quick ? 2 : 5),
     webhookConnections: int('connections', values.connections, 20),
     designerNodes: int('designer-nodes', values['designer-nodes'], 500),
+    partBudgetSeconds: int('part-budget-seconds', values['part-budget-seconds'], quick ? 60 : 240),
     parts: parts as PartId[],
     outDir: values.out ?? (quick ? quickOutDir : defaultOutDir),
     commandLine: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),

@@ -36,7 +36,8 @@ function renderMarkdown(r: BenchResults): string {
     `- Machine: ${machineLine(r.machine)}`,
     `- Mode: ${o.quick ? 'quick (small sizes: not for comparison)' : 'full'}; ${o.runs} runs per figure (memory: ${o.memoryRuns}); ` +
       `pipeline ${o.messages.toLocaleString('en-US')} messages, memory ${o.memoryMessages.toLocaleString('en-US')}, ` +
-      `webhook ${o.webhookSeconds} s × ${o.webhookConnections} connections per run; whole bench ${Math.round(r.durationSeconds)} s`,
+      `webhook ${o.webhookSeconds} s × ${o.webhookConnections} connections per run; no new round once a part has run ${o.partBudgetSeconds} s ` +
+      `(the runs column shows what each median is of); whole bench ${Math.round(r.durationSeconds)} s`,
     '',
     '## Summary',
     '',

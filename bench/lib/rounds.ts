@@ -22,9 +22,16 @@ export async function runRounds<R>(
   contenders: readonly Contender<R>[],
   rounds: number,
   progress: (line: string) => void,
+  budgetSeconds = Infinity,
 ): Promise<ContenderRuns<R>[]> {
   const runs = contenders.map((c) => ({ label: c.label, results: [] as R[], failure: c.missing }));
+  const started = performance.now();
   for (let round = 0; round < rounds; round++) {
+    // The bench must end in bounded time even when a contender is slow: after the budget, no new round starts.
+    if (round > 0 && (performance.now() - started) / 1000 > budgetSeconds) {
+      progress(`  time budget of ${budgetSeconds} s spent: stopping after ${round} of ${rounds} rounds`);
+      break;
+    }
     for (const [i, contender] of contenders.entries()) {
       const run = runs[i]!;
       if (run.failure !== undefined || !contender.measure) continue;

@@ -42,7 +42,7 @@ export const designerPart: BenchPart = {
       if (!ready.url || !ready.token) throw new Error('the Seam server announced no URL or token');
       const { url, token } = ready;
       ctx.progress(`designer: ${n}-node flow, ${options.runs} visits`);
-      const [runs] = await runRounds([{ label: 'Seam designer', measure: () => measureDesignerOnce(url, token, largeFlowId, n) }], options.runs, ctx.progress);
+      const [runs] = await runRounds([{ label: 'Seam designer', measure: () => measureDesignerOnce(url, token, largeFlowId, n) }], options.runs, ctx.progress, options.partBudgetSeconds);
       const r = runs!;
       const rows = [
         rowOf(r, 'ms', (x: DesignerRun) => x.interactiveMs, `navigation → ${n} nodes drawn and interactive`),

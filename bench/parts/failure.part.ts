@@ -25,7 +25,7 @@ export const failurePart: BenchPart = {
       handContender('hand-written loop, jsonata evaluate', crm, dataFile, n, 'jsonata'),
     ];
     ctx.progress(`failure path: ${n.toLocaleString('en-US')} invalid messages, ${ctx.options.runs} rounds`);
-    const runs = await runRounds(contenders, ctx.options.runs, ctx.progress);
+    const runs = await runRounds(contenders, ctx.options.runs, ctx.progress, ctx.options.partBudgetSeconds);
     const [seam, hand, handJsonata] = runs.map((r) => rowOf(r, 'dead letters/s', deadLettersPerSecond));
     const vsJsonata = ratioOf('Seam / hand-written loop with the same jsonata calls', seam, handJsonata, '≥ 0.50 (issue 3)');
     const vsHand = ratioOf('Seam / hand-written loop with the mapping in JS', seam, hand);

@@ -38,7 +38,7 @@ export const jsonataPart: BenchPart = {
       }),
     );
     ctx.progress(`jsonata alone: ${contenders.length} contenders × ${options.runs} rounds of ${seconds} s`);
-    const runs = await runRounds(contenders, options.runs, ctx.progress);
+    const runs = await runRounds(contenders, options.runs, ctx.progress, options.partBudgetSeconds);
     const rows: Row[] = [];
     const ratios: Ratio[] = [];
     const summaries: string[] = [];

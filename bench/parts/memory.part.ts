@@ -30,7 +30,7 @@ export const memoryPart: BenchPart = {
     ctx.progress(`memory: ${n.toLocaleString('en-US')} messages (generating the file once if missing)`);
     const dataFile = await ensureCrmDataFile(n, false);
     const flowFile = writePipelineBenchFlow(crm, dataFile, sinkBatchSize);
-    const [seam] = await runRounds([seamContender('Seam', flowFile, n, {}, sampleEveryMs)], options.memoryRuns, ctx.progress);
+    const [seam] = await runRounds([seamContender('Seam', flowFile, n, {}, sampleEveryMs)], options.memoryRuns, ctx.progress, options.partBudgetSeconds);
     const peak = rowOf(seam!, 'MiB', (r: PipelineRun) => r.peakRssMiB, `Seam: peak RSS over ${n.toLocaleString('en-US')} messages`);
     const early = rowOf(seam!, 'MiB', (r: PipelineRun) => sliceMax(r.rssSamples, 0, 0.2), 'Seam: highest RSS in the first fifth of the run');
     const late = rowOf(seam!, 'MiB', (r: PipelineRun) => sliceMax(r.rssSamples, 0.8, 1), 'Seam: highest RSS in the last fifth of the run');

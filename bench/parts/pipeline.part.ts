@@ -42,7 +42,7 @@ export const pipelinePart: BenchPart = {
       contenders.push(handContender('hand-written loop, jsonata evaluate', crm, dataFile, n, 'jsonata'));
     }
     ctx.progress(`pipeline: ${n.toLocaleString('en-US')} messages, ${options.runs} rounds of ${contenders.length} contenders`);
-    const runs = await runRounds(contenders, options.runs, ctx.progress);
+    const runs = await runRounds(contenders, options.runs, ctx.progress, options.partBudgetSeconds);
     const byLabel = new Map(runs.map((r) => [r.label, r]));
     const expected = { delivered: n, deadLettered: 0 };
     const problems = runs.flatMap((r) => countProblems(r.label, r.results, expected));

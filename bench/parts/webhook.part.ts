@@ -70,7 +70,7 @@ export const webhookPart: BenchPart = {
         }
       }
       ctx.progress(`webhook: ${options.runs} rounds of ${options.webhookSeconds} s × ${options.webhookConnections} connections`);
-      const runs = await runRounds(contenders, options.runs, ctx.progress);
+      const runs = await runRounds(contenders, options.runs, ctx.progress, options.partBudgetSeconds);
       return [figureFrom(runs, options.webhookSeconds, options.webhookConnections, nodeRedVersion)];
     } finally {
       for (const service of services) await service.stop();

@@ -58,11 +58,14 @@ function describe(err: unknown): ErrorBody {
   return { status: 500, kind: 'bug', message };
 }
 
-/** express.json's own errors carry `type` and `status`; they are the client's fault, not a bug. */
+/**
+ * express.json's errors carry `type` and `status`, Express's own (a param that is not valid percent-encoding) a 4xx
+ * `status`: the client's fault, not a bug.
+ */
 function asBodyParserError(err: unknown): ErrorBody | undefined {
   if (!(err instanceof Error)) return undefined;
   const { type, status } = err as Error & { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number') return undefined;
+  if (typeof status !== 'number') return undefined;
   switch (type) {
     case 'entity.parse.failed':
       return { status: 400, kind: 'request', message: `the body is not valid JSON: ${err.message}`, problems: [apiProblem([], 'not-json', err.message)] };

@@ -152,6 +152,7 @@ describe('flows are files', () => {
       '/api/flows/a%2Fb',
       '/api/flows/.hidden',
       '/hooks/..%2Fx/in',
+      '/api/flows/%E0%A4%A',
     ];
     for (const path of paths) {
       const answer = await rawRequest(server.url, path.startsWith('/hooks') ? 'POST' : 'GET', path, { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' }, '{}');

@@ -3,6 +3,7 @@ import { edgeFromPort, edgeToPort, type FlowDocument } from './flow-document.js'
 import { nodeCatalog, nodeDefinition } from './node-catalog.js';
 import type { NodeDefinition } from './node-definition.js';
 import { problem, type JsonPath, type Problem } from './problem.js';
+import { jsonSchemaFaults } from './json-schema-check.js';
 import { literalSecretProblems } from './literal-secret-check.js';
 import { zodIssuesToProblems } from './zod-problems.js';
 
@@ -13,6 +14,7 @@ export function checkFlowGraph(doc: FlowDocument): Problem[] {
     ...checkEdges(doc),
     ...checkShape(doc),
     ...checkKeyedByNode(doc),
+    ...checkContractSchemas(doc),
   ];
 }
 
@@ -174,6 +176,14 @@ function checkKeyedByNode(doc: FlowDocument): Problem[] {
     }
   }
   return problems;
+}
+
+/** A contract's schema is what `seam test` and the Pact export rely on: an invalid one must show up here, not there. */
+function checkContractSchemas(doc: FlowDocument): Problem[] {
+  return Object.entries(doc.contracts).flatMap(([id, contract]) =>
+    jsonSchemaFaults(contract.schema).map((f) =>
+      problem(['contracts', id, 'schema', ...f.path], 'invalid-json-schema', `the contract's JSON Schema is invalid here: ${f.message}`)),
+  );
 }
 
 function suggestType(type: string): string {

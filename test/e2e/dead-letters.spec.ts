@@ -6,6 +6,7 @@ test('a run\'s dead letters can be inspected and discarded, and runs are listed'
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Run once' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Run finished' })).toContainText('dead-lettered');
+  await expect(page.getByTestId('dlq-depth')).toHaveText('2');
   await screenshot(page, '20-after-run');
 
   await page.getByRole('link', { name: 'Dead letters' }).click();
@@ -21,6 +22,7 @@ test('a run\'s dead letters can be inspected and discarded, and runs are listed'
   await screenshot(page, '22-dead-letter-detail');
   await dialog.getByRole('button', { name: 'Discard' }).click();
   await expect(rows).toHaveCount(before - 1);
+  await expect(page.getByTestId('dlq-depth')).toHaveText(String(before - 1));
 
   await page.getByRole('link', { name: 'Run history' }).click();
   await expect(page.locator('.flow-table tbody tr').first()).toContainText('run-once');

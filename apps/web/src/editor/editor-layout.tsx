@@ -91,7 +91,9 @@ export function EditorLayout({ tab }: { tab: Tab }) {
       </AppHeader>
       <nav className="tabs" aria-label="Flow views">
         <a className={`tab${tab === 'design' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'design' })}>Design</a>
-        <a className={`tab${tab === 'dead-letters' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'dead-letters' })}>Dead letters</a>
+        <a className={`tab${tab === 'dead-letters' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'dead-letters' })}>
+          Dead letters{deployment.dlqDepth > 0 && <span className="pill pill-warn tab-count" data-testid="dlq-depth">{deployment.dlqDepth}</span>}
+        </a>
         <a className={`tab${tab === 'runs' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'runs' })}>Run history</a>
       </nav>
       <RemoteChangedBanner onReload={() => void reloadFromServer(store).then(() => toast('Loaded the newer version.'))} />

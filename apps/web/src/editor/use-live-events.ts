@@ -10,6 +10,8 @@ export interface Deployment {
   readonly deployed: boolean;
   readonly state: string | undefined;
   readonly busy: boolean;
+  /** Pending dead letters of the flow. */
+  readonly dlqDepth: number;
   deploy(): Promise<void>;
   stop(): Promise<void>;
   runOnce(): Promise<void>;
@@ -20,6 +22,7 @@ interface StreamEvent {
   readonly id?: string;
   readonly nodeId?: string;
   readonly state?: string;
+  readonly dlqDepth?: number;
 }
 
 /**
@@ -31,6 +34,11 @@ export function useLiveEvents(store: EditorStore): Deployment {
   const [deployed, setDeployed] = useState(false);
   const [state, setState] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [dlqDepth, setDlqDepth] = useState(0);
+  const refreshDepth = useCallback(() => {
+    api.listDeadLetters(flowId, 'pending', 1).then((p) => setDlqDepth(p.total), () => undefined);
+  }, [flowId]);
+  useEffect(() => { refreshDepth(); }, [refreshDepth]);
 
   const refresh = useCallback(async () => {
     try {
@@ -69,6 +77,11 @@ export function useLiveEvents(store: EditorStore): Deployment {
       const ev = parse(e);
       if (ev.flowId === flowId) { setState(ev.state); void refresh(); }
     });
+    source.addEventListener('dead-letter', (e) => { if (parse(e).flowId === flowId) refreshDepth(); });
+    source.addEventListener('stats', (e) => {
+      const ev = parse(e);
+      if (ev.flowId === flowId && typeof ev.dlqDepth === 'number') setDlqDepth(ev.dlqDepth);
+    });
     source.addEventListener('flow-changed', (e) => {
       const ev = parse(e);
       const s = store.getState();
@@ -81,7 +94,7 @@ export function useLiveEvents(store: EditorStore): Deployment {
       void api.getFlow(flowId).then((r) => { if (r.etag !== store.getState().etag && store.getState().document === store.getState().savedDocument) void reloadFromServer(store); }, () => undefined);
     });
     return () => source.close();
-  }, [flowId, store, refresh]);
+  }, [flowId, store, refresh, refreshDepth]);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -92,6 +105,7 @@ export function useLiveEvents(store: EditorStore): Deployment {
       toast(errorMessage(error), 'error');
     } finally {
       setBusy(false);
+      refreshDepth();
       await refresh();
     }
   };
@@ -100,6 +114,7 @@ export function useLiveEvents(store: EditorStore): Deployment {
     deployed,
     state,
     busy,
+    dlqDepth,
     deploy: () => run(() => api.deploy(flowId), 'Deployed: the flow’s sources are running.'),
     stop: () => run(() => api.stop(flowId), 'Stopped.'),
     runOnce: () => run(async () => {

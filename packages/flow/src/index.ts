@@ -14,3 +14,5 @@ export * from './json-schema-check.js';
 export { coercionKinds } from './catalog/json-schema.validate.js';
 export { retryableFailures } from './catalog/retry.js';
 export { catalogReferenceMarkdown, configFieldReference, type ConfigFieldReference } from './catalog-reference.js';
+export { zodIssuesToProblems } from './zod-problems.js';
+export { findJsonSyntaxError, lineAndColumn, type JsonSyntaxError } from './json-syntax-error.js';

@@ -7,12 +7,16 @@ import { api, rawRequest, startTestServer, tempDirs, type TestDirs } from './hel
 let dirs: TestDirs;
 let server: RunningServer;
 
+const envToken = process.env.SEAM_TOKEN;
+
 beforeAll(async () => {
+  delete process.env.SEAM_TOKEN; // this test is about the generated token
   dirs = tempDirs();
   // No token option: the server must generate one into the data folder.
   server = await startTestServer(dirs, { token: undefined });
 });
 afterAll(async () => {
+  if (envToken !== undefined) process.env.SEAM_TOKEN = envToken;
   await server?.close();
   dirs?.remove();
 });

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
@@ -73,4 +73,24 @@ describe('the API token', () => {
   it('binds to 127.0.0.1 by default', () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
   });
+
+  it('comes from SEAM_TOKEN when it is set, without touching the token file', async () => {
+    const other = tempDirs();
+    process.env.SEAM_TOKEN = 'from-the-environment-0123456789';
+    try {
+      const envServer = await startTestServer(other, { token: undefined });
+      try {
+        expect(envServer.token).toBe('from-the-environment-0123456789');
+        expect(envServer.tokenCreated).toBe(false);
+        expect(existsSync(join(other.dataDir, 'token'))).toBe(false);
+        expect((await api(envServer, 'GET', '/api/flows', { token: 'from-the-environment-0123456789' })).status).toBe(200);
+      } finally {
+        await envServer.close();
+      }
+    } finally {
+      delete process.env.SEAM_TOKEN;
+      other.remove();
+    }
+  });
 });
+

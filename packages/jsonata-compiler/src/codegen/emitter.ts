@@ -10,6 +10,8 @@ export interface GenContext {
   depth: number;
   /** JS expression holding the dynamic depth at which the enclosing lambda was entered. */
   base: string;
+  /** Temporaries declared once at the top of the enclosing generated JS function. */
+  locals: string[];
 }
 
 /** Thrown by the generator for constructs it does not compile; the caller falls back to the interpreter. */
@@ -25,6 +27,21 @@ export interface Emitter {
   variable(name: string, ctx: GenContext): string;
   /** The context value as `$` sees it (the outer wrapper of an array input removed). */
   contextValue(ctx: GenContext): string;
+}
+
+/** A fresh temporary declared at the top of the enclosing generated function. */
+export function local(em: Emitter, ctx: GenContext, prefix: string): string {
+  const name = em.fresh(prefix);
+  ctx.locals.push(name);
+  return name;
+}
+
+/** True when a lambda is defined somewhere below `node` (it could capture a reused temporary). */
+export function containsLambda(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsLambda);
+  if (node === null || typeof node !== 'object') return false;
+  if ((node as { type?: unknown }).type === 'lambda') return true;
+  return Object.values(node).some(containsLambda);
 }
 
 /** Returns a child context one level deeper. */

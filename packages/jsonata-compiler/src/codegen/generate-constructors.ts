@@ -1,22 +1,23 @@
 import { pairsOf, type AstNode } from './ast-node.js';
-import { deeper, type Emitter, type GenContext } from './emitter.js';
+import { containsLambda, deeper, local, type Emitter, type GenContext } from './emitter.js';
 import { generateGroup } from './generate-path.js';
 
 /** Array constructor `[a, b, ...]`: values are appended (arrays spliced) unless they are nested `[...]`. */
 export function generateArray(em: Emitter, node: AstNode, ctx: GenContext): string {
-  const r = em.fresh('a');
-  const t = em.fresh('t');
-  const lines = [`let ${r} = [];`, `let ${t};`];
+  // a comma expression over two temporaries (nothing here can be captured by a lambda)
+  const r = local(em, ctx, 'arr');
+  const t = local(em, ctx, 't');
+  const parts = [`${r} = []`];
   for (const item of node.expressions ?? []) {
-    lines.push(`${t} = ${em.gen(item, deeper(ctx))};`);
+    parts.push(`${t} = ${em.gen(item, deeper(ctx))}`);
     if (item.type === 'unary' && item.value === '[') {
-      lines.push(`if (${t} !== undefined) ${r}.push(${t});`);
+      parts.push(`(${t} !== undefined && ${r}.push(${t}))`);
     } else {
-      lines.push(`if (${t} !== undefined) { if (Array.isArray(${t})) ${r} = ${r}.concat(${t}); else ${r}.push(${t}); }`);
+      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? (${r} = ${r}.concat(${t})) : ${r}.push(${t})))`);
     }
   }
-  lines.push(node.consarray === true ? `return rt.markCons(${r});` : `return ${r};`);
-  return `(() => { ${lines.join(' ')} })()`;
+  parts.push(node.consarray === true ? `rt.markCons(${r})` : r);
+  return `(${parts.join(', ')})`;
 }
 
 const RESERVED_KEYS = new Set(['__proto__', '_jsonata_lambda', '_jsonata_function']);
@@ -31,6 +32,19 @@ export function generateObject(em: Emitter, node: AstNode, ctx: GenContext): str
   const keys = pairs.map(([key]) => (key.type === 'string' ? String(key.value) : undefined));
   const literal = keys.every((k) => k !== undefined && !RESERVED_KEYS.has(k)) && new Set(keys).size === keys.length;
   if (!literal) return generateGroup(em, ctx.input, pairs, ctx);
+  if (!pairs.some(([, value]) => containsLambda(value))) {
+    // no lambda can capture the context temporary, so it can be a reused local: a comma expression
+    const c = local(em, ctx, 'c');
+    const o = local(em, ctx, 'obj');
+    const t = local(em, ctx, 't');
+    const parts = [`${c} = rt.groupContext(${ctx.input})`, `${o} = {}`];
+    pairs.forEach(([, value], i) => {
+      parts.push(`${t} = ${em.gen(value, deeper(ctx, c))}`);
+      parts.push(`(${t} !== undefined && (${o}[${JSON.stringify(keys[i])}] = ${t}))`);
+    });
+    parts.push(o);
+    return `(${parts.join(', ')})`;
+  }
   const c = em.fresh('c');
   const o = em.fresh('obj');
   const t = em.fresh('t');

@@ -24,8 +24,8 @@ export function generateBlock(em: Emitter, node: AstNode, ctx: GenContext): stri
   if (exprs.length === 0) return 'undefined';
   const names = new Set<string>();
   for (const e of exprs) collectBinds(e, names);
-  // `(expr)` without assignments is just grouping: no frame needed
-  if (names.size === 0 && exprs.length === 1) return em.gen(exprs[0] as AstNode, deeper(ctx));
+  // without assignments a block needs no frame: `(a; b)` is a comma expression
+  if (names.size === 0) return `(${exprs.map((e) => em.gen(e, deeper(ctx))).join(', ')})`;
   const frame: Scope = { parent: ctx.scope, vars: new Map() };
   const lines = declareFrame(em, frame, names, ctx);
   const inner: GenContext = { ...deeper(ctx), scope: frame };
@@ -58,8 +58,10 @@ export function generateLambda(em: Emitter, node: AstNode, ctx: GenContext): str
   const names = new Set<string>();
   collectBinds(node.body, names);
   const lines = [`const ${base} = st.depth;`, ...declareFrame(em, frame, names, ctx, new Set(params))];
-  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base };
-  lines.push(`return ${em.gen(node.body as AstNode, bodyCtx)};`);
+  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base, locals: [] };
+  const body = em.gen(node.body as AstNode, bodyCtx);
+  if (bodyCtx.locals.length > 0) lines.push(`let ${bodyCtx.locals.join(', ')};`);
+  lines.push(`return ${body};`);
   const sig = node.signature === undefined ? 'undefined' : em.constant(node.signature);
   return `rt.lambda(function (${ids.join(', ')}) { ${lines.join(' ')} }, ${sig})`;
 }
@@ -90,6 +92,9 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
     const def = em.variable(builtin, ctx);
     if (Object.prototype.hasOwnProperty.call(fastNatives, builtin)) {
       return `rt.fast.${builtin}(st, ${def}, ${argList}, ${ctx.input})`;
+    }
+    if ((builtin === 'map' || builtin === 'filter') && args.length === 2) {
+      return `rt.mapOrFilterDirect(st, ${ctx.base}, ${ctx.depth}, ${def}, ${builtin === 'map'}, ${args[0] ?? ''}, ${args[1] ?? ''}, ${ctx.input})`;
     }
     if (CALLS_BACK.has(builtin)) {
       return `rt.callNativeAt(st, ${ctx.base}, ${ctx.depth}, ${def}, ${argList}, ${ctx.input})`;

@@ -21,10 +21,13 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
     case '!=':
       return `rt.ne(${l}, ${r})`;
     case '<':
+      return `rt.lt(${l}, ${r})`;
     case '<=':
+      return `rt.le(${l}, ${r})`;
     case '>':
+      return `rt.gt(${l}, ${r})`;
     case '>=':
-      return `rt.compare(${JSON.stringify(op)}, ${l}, ${r})`;
+      return `rt.ge(${l}, ${r})`;
     case '&':
       return `rt.concat(${l}, ${r})`;
     case '..':

@@ -45,13 +45,15 @@ export function generateProgram(ast: AstNode, nativeDefinition: (name: string) =
   collectBinds(ast, names);
   const root: Scope = { parent: undefined, vars: new Map() };
   const lines: string[] = [];
-  const rootCtx: GenContext = { input: 'input', scope: root, depth: 1, base: '0' };
+  const rootCtx: GenContext = { input: 'input', scope: root, depth: 1, base: '0', locals: [] };
   for (const name of names) {
     const id = em.fresh('v');
     lines.push(`let ${id} = ${em.variable(name, rootCtx)};`);
     root.vars.set(name, id);
   }
-  lines.push(`return ${generateNode(em, ast, rootCtx)};`);
+  const body = generateNode(em, ast, rootCtx);
+  if (rootCtx.locals.length > 0) lines.push(`let ${rootCtx.locals.join(', ')};`);
+  lines.push(`return ${body};`);
   const source = `'use strict'; return function compiledJsonata(input, st) { ${lines.join(' ')} };`;
   return { source, constants, natives };
 }

@@ -1,6 +1,5 @@
-import type { EvalState } from './eval-state.js';
-import { arith } from './operators-runtime.js';
-import { lookup, step } from './path-runtime.js';
+import { arith, compare } from './operators-runtime.js';
+import { lookup } from './path-runtime.js';
 import { createSequence, isSequence, norm, type Seq } from './sequence.js';
 
 // Specialisations of the general path and operator code for the shapes mappings use most. Each must
@@ -28,11 +27,35 @@ export function field(input: unknown, key: string): unknown {
 
 function namePathGeneral(input: unknown, keys: readonly string[], wrapCons = false): unknown {
   // after a variable step, a constructed array is one item, not items (step results are not flattened)
-  let seq: Seq = Array.isArray(input) && !(wrapCons && (input as Seq).cons) ? (input as Seq) : createSequence(input);
-  const st = { ticks: 1 } as EvalState;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    seq = step(st, seq, (item) => norm(lookup(item, key)), i === keys.length - 1);
+  const seq: Seq = Array.isArray(input) && !(wrapCons && (input as Seq).cons) ? (input as Seq) : createSequence(input);
+  return stepsFrom(seq, keys, 0);
+}
+
+/**
+ * The general name-step loop (`evaluateStep` with `lookup`) from step `from` on, without closures: per
+ * item the normalised lookup, results flattened one level, a lone raw array from the last step kept.
+ */
+function stepsFrom(input: Seq, keys: readonly string[], from: number): unknown {
+  let seq = input;
+  for (let k = from; k < keys.length; k++) {
+    const key = keys[k] as string;
+    const last = k === keys.length - 1;
+    const out = createSequence();
+    let single: unknown;
+    let count = 0;
+    for (let i = 0; i < seq.length; i++) {
+      const res = lookupNorm(seq[i], key);
+      if (res === undefined) continue;
+      count++;
+      single = res;
+      if (!Array.isArray(res) || (res as Seq).cons) {
+        out.push(res);
+      } else {
+        for (let j = 0; j < res.length; j++) out.push(res[j]);
+      }
+    }
+    if (last && count === 1 && Array.isArray(single) && !isSequence(single)) return single;
+    seq = out;
     if (seq.length === 0) break;
   }
   return norm(seq);
@@ -43,15 +66,20 @@ function namePathGeneral(input: unknown, keys: readonly string[], wrapCons = fal
  * own-property reads; any array met (in the input or on the way) restarts with the general semantics.
  */
 export function namePath(input: unknown, keys: readonly string[]): unknown {
+  if (Array.isArray(input)) return namePathGeneral(input, keys);
   let current = input;
   for (let i = 0; i < keys.length; i++) {
-    if (Array.isArray(current)) return namePathGeneral(input, keys);
     if (current === null || typeof current !== 'object') return undefined;
     const key = keys[i] as string;
     if (!hasOwn.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
+    if (Array.isArray(current)) {
+      if (isSequence(current)) return namePathGeneral(input, keys);
+      // so far one object per step; the array is that step's one raw result
+      if (i === keys.length - 1) return current;
+      return stepsFrom((current as Seq).cons ? createSequence(current) : (current as Seq), keys, i + 1);
+    }
   }
-  if (Array.isArray(current)) return isSequence(current) ? namePathGeneral(input, keys) : current;
   return current;
 }
 
@@ -99,4 +127,21 @@ export function div(l: unknown, r: unknown): number | undefined {
 /** `%` */
 export function mod(l: unknown, r: unknown): number | undefined {
   return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l % r : arith('%', l, r);
+}
+
+/** `<` (numbers or strings of one type compare directly; the rest takes the checked path) */
+export function lt(l: unknown, r: unknown): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l < r : compare('<', l, r);
+}
+/** `<=` */
+export function le(l: unknown, r: unknown): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l <= r : compare('<=', l, r);
+}
+/** `>` */
+export function gt(l: unknown, r: unknown): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l > r : compare('>', l, r);
+}
+/** `>=` */
+export function ge(l: unknown, r: unknown): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l >= r : compare('>=', l, r);
 }

@@ -1,11 +1,11 @@
 import { apply, callAt, isFunction, lambda, TailCall } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
-import { add, div, field, lookupNorm, mod, mul, namePath, sub, varField, varPath } from './fast-paths.js';
+import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, sub, varField, varPath } from './fast-paths.js';
 import { fastNatives } from './fast-natives.js';
 import { group, groupContext } from './group-runtime.js';
 import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
-import type { NativeFunction } from '../native-functions.js';
+import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
 import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './operators-runtime.js';
 import { asItems, descendants, endStep, filter, filterPush, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
 import { regexMatcher } from './regex-runtime.js';
@@ -38,13 +38,6 @@ function keepSingletonArray(seq: Seq): Seq {
   return result;
 }
 
-/** A built-in that can call back into lambdas: publish the call site's depth first. */
-function callNativeAt(st: EvalState, base: number, offset: number, def: NativeFunction, args: unknown[], context: unknown): unknown {
-  st.depth = base + offset;
-  const result = callNative(st, def, args, context);
-  st.depth = base;
-  return result;
-}
 
 /** `lhs ~> func` (T2006 when func is not a function; composition when lhs is one). */
 function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func: unknown): unknown {
@@ -60,10 +53,10 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  * compiled expression cannot alter what another sees.
  */
 export const runtimeTable = Object.freeze({
-  TailCall, apply, callAt, callNative, callNativeAt, lambda, applyTo, orT1005,
+  TailCall, apply, callAt, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
   fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, step, endStep, asItems, filterPush, createSequence, filter, index, wildcard, descendants, keepSingletonArray,
   group, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
-  add, sub, mul, div, mod, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
+  add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher,
 });
 

@@ -62,3 +62,10 @@ export async function loadCompileJsonata(): Promise<CompileJsonata> {
   if (typeof compiler.compileJsonata !== 'function') throw new NotReady('@seam/jsonata-compiler does not export compileJsonata yet');
   return compiler.compileJsonata as CompileJsonata;
 }
+
+/** Whether the runtime's jsonata node can run compiled JSONata: it must depend on the compiler package. */
+export async function runtimeUsesJsonataCompiler(): Promise<boolean> {
+  const manifest = await readFile(new URL('../../packages/runtime/package.json', import.meta.url), 'utf8').catch(() => '{}');
+  const deps = (JSON.parse(manifest) as { dependencies?: Record<string, string> }).dependencies ?? {};
+  return '@seam/jsonata-compiler' in deps;
+}

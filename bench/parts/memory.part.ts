@@ -7,6 +7,7 @@ import { NotReady, ratioOf, rowOf } from '../lib/figure.js';
 import { formatNumber, formatRatio } from '../lib/format.js';
 import { runRounds } from '../lib/rounds.js';
 import type { BenchPart } from '../lib/part.js';
+import { observed } from '../lib/observations.js';
 
 const title = '4. Memory: peak RSS over a large NDJSON file (streaming: should stay flat)';
 const sampleEveryMs = 250;
@@ -36,13 +37,15 @@ export const memoryPart: BenchPart = {
     const late = rowOf(seam!, 'MiB', (r: PipelineRun) => sliceMax(r.rssSamples, 0.8, 1), 'Seam: highest RSS in the last fifth of the run');
     const speed = rowOf(seam!, 'messages/s', messagesPerSecond, 'Seam: throughput over the same run');
     const growth = ratioOf('last fifth / first fifth (1.00× = flat)', late, early, '≈ 1.0 (issue 3: flat)');
+    const smaller = observed('seam-peak-rss');
+    const acrossSizes = smaller?.summary ? [ratioOf(`peak RSS at ${n.toLocaleString('en-US')} / at figure 1's size`, peak, smaller, '≈ 1.0')] : [];
     return [
       {
         id: 'memory',
         title,
         status: 'measured',
-        rows: [peak, early, late, speed],
-        ratios: [growth],
+        rows: [peak, early, late, speed, ...(smaller?.summary ? [smaller] : [])],
+        ratios: [growth, ...acrossSizes],
         notes: [
           `The figure-1 pipeline (file → jsonata → validate → sqlite, durable inbox on) over ${n.toLocaleString('en-US')} messages, ${options.memoryRuns} run(s); peak RSS is the process's ru_maxrss, the fifths come from RSS sampled every ${sampleEveryMs} ms.`,
           ...countProblems('Seam', seam!.results, { delivered: n, deadLettered: 0 }),

@@ -2,11 +2,12 @@ import { loadCrmFlow } from '../crm/crm-flow.js';
 import { ensureCrmDataFile } from '../crm/crm-data-file.js';
 import { writePipelineBenchFlow } from '../pipeline/bench-flow.js';
 import { countProblems, handContender, messagesPerSecond, seamContender, sinkBatchSize, type PipelineRun } from '../pipeline/pipeline-contenders.js';
-import { loadCreateRuntime, durableInboxOff } from '../lib/seam-modules.js';
+import { loadCreateRuntime, durableInboxOff, runtimeUsesJsonataCompiler } from '../lib/seam-modules.js';
 import { NotReady, notMeasured, ratioOf, rowOf, type Figure } from '../lib/figure.js';
 import { formatNumber, formatRatio } from '../lib/format.js';
 import { runRounds, type Contender } from '../lib/rounds.js';
 import type { BenchPart } from '../lib/part.js';
+import { observe } from '../lib/observations.js';
 
 const pipelineTitle = '1. Pipeline throughput: file → jsonata → validate → sqlite';
 const durabilityTitle = '7. Durability cost: durable inbox on vs off';
@@ -47,6 +48,7 @@ export const pipelinePart: BenchPart = {
     const expected = { delivered: n, deadLettered: 0 };
     const problems = runs.flatMap((r) => countProblems(r.label, r.results, expected));
     const figures: Figure[] = [];
+    observe('seam-peak-rss', rowOf(byLabel.get('Seam')!, 'MiB', (r) => r.peakRssMiB, `Seam: peak RSS over ${n.toLocaleString('en-US')} messages (figure 1's runs)`));
 
     if (wantPipeline) {
       const seam = rowOf(byLabel.get('Seam')!, 'messages/s', messagesPerSecond, 'Seam (runOnce, durable inbox on)');
@@ -62,6 +64,9 @@ export const pipelinePart: BenchPart = {
         ratios: [vsJsonata, vsHand],
         notes: [
           `${n.toLocaleString('en-US')} CRM "order closed" events (NDJSON) through crm-to-billing's mapping and schema (with its issuedAt coercion) into a SQLite table, batches of ${sinkBatchSize}; each run in a fresh process, wall time from start to last commit.`,
+          (await runtimeUsesJsonataCompiler())
+            ? "Seam's jsonata node runs on @seam/jsonata-compiler (compiled JSONata, interpreter fallback): the loop with jsonata evaluate is the issue-3 yardstick, the JS-mapping loop the floor."
+            : "Seam's runtime does not use @seam/jsonata-compiler yet: its jsonata node runs the jsonata interpreter, like the loop with jsonata evaluate.",
           'The hand-written loops stream the file with readline, JSON.parse each line, map (by hand or with jsonata evaluate), coerce issuedAt, validate with ajv (2020-12, formats, allErrors) and insert with better-sqlite3 in batched transactions; no inbox, no run history, no metrics.',
           ...problems,
         ],

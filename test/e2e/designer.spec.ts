@@ -181,4 +181,18 @@ test('keyboard: copy, paste, delete, undo and redo on the canvas', async ({ page
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await screenshot(page, '16-shortcuts');
+  await page.keyboard.press('Escape');
+
+  // Copied nodes paste into another flow, where their ids are free.
+  const copied = await nodes.first().getAttribute('data-id');
+  await nodes.first().click();
+  await page.keyboard.press('ControlOrMeta+C');
+  await page.goto('/#/flows/poll-with-cursor');
+  await expect(nodes.first()).toBeVisible();
+  const other = await nodes.count();
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(nodes).toHaveCount(other + 1);
+  await expect(page.locator(`.react-flow__node[data-id="${copied}"]`)).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('● Unsaved');
 });

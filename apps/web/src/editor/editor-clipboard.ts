@@ -1,3 +1,4 @@
+import type { FlowDocument, Position } from '@seam/flow';
 import type { EditorStore } from './editor-store';
 import { copyNodes, parseClipboard, pasteChange, type ClipboardPayload } from './clipboard';
 
@@ -16,14 +17,27 @@ export function copySelection(store: EditorStore, clipboardData?: DataTransfer |
 }
 
 /** Pastes nodes copied by Seam (from this flow, another flow or another tab); returns how many were added. */
-export function pasteInto(store: EditorStore, text?: string): number {
+export function pasteInto(store: EditorStore, text?: string, viewCentre?: Position): number {
   const payload: ClipboardPayload | undefined = (text ? parseClipboard(text) : undefined) ?? storedPayload();
   if (!payload) return 0;
   const state = store.getState();
-  const { change, nodeIds } = pasteChange(state.document, payload, { x: 40, y: 40 });
+  const { change, nodeIds } = pasteChange(state.document, payload, pasteOffset(state.document, payload, viewCentre));
   state.apply(change);
   state.select(nodeIds);
   return nodeIds.length;
+}
+
+/**
+ * Copies of nodes still in this flow land just below-right of the originals; nodes from another flow land in the
+ * middle of the view, where the user is looking.
+ */
+function pasteOffset(doc: FlowDocument, payload: ClipboardPayload, viewCentre?: Position): Position {
+  const fromThisFlow = payload.nodes.every((n) => doc.nodes.some((d) => d.id === n.id));
+  const points = Object.values(payload.positions);
+  if (fromThisFlow || !viewCentre || points.length === 0) return { x: 40, y: 40 };
+  const left = Math.min(...points.map((p) => p.x));
+  const top = Math.min(...points.map((p) => p.y));
+  return { x: Math.round(viewCentre.x - 100 - left), y: Math.round(viewCentre.y - 40 - top) };
 }
 
 function storedPayload(): ClipboardPayload | undefined {

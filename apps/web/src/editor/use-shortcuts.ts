@@ -32,9 +32,13 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Wires the shortcuts to the editor; typing in a field or the code editors is never intercepted (except save). */
 export function useShortcuts(store: EditorStore, actions: ShortcutActions): void {
-  const { fitView } = useReactFlow();
+  const { fitView, screenToFlowPosition } = useReactFlow();
   useEffect(() => {
     let pasteSeen = false;
+    const viewCentre = () => {
+      const box = document.querySelector('.canvas')?.getBoundingClientRect();
+      return box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : undefined;
+    };
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
@@ -66,7 +70,7 @@ export function useShortcuts(store: EditorStore, actions: ShortcutActions): void
         if (n) toast(`Copied ${n} node${n === 1 ? '' : 's'}. Paste with Ctrl+V here or in another flow.`);
       } else if (mod && key === 'v') {
         pasteSeen = false;
-        window.setTimeout(() => { if (!pasteSeen) pasteInto(store); }, 80);
+        window.setTimeout(() => { if (!pasteSeen) pasteInto(store, undefined, viewCentre()); }, 80);
       } else if (!mod && !e.altKey && key === 'f') {
         e.preventDefault();
         void fitView({ padding: 0.2, duration: 200 });
@@ -83,7 +87,7 @@ export function useShortcuts(store: EditorStore, actions: ShortcutActions): void
       if (isTyping(e.target)) return;
       pasteSeen = true;
       e.preventDefault();
-      const n = pasteInto(store, e.clipboardData?.getData('text/plain'));
+      const n = pasteInto(store, e.clipboardData?.getData('text/plain'), viewCentre());
       if (n === 0) toast('Nothing to paste: copy nodes in a Seam flow first.');
     };
     window.addEventListener('keydown', onKey);
@@ -94,5 +98,5 @@ export function useShortcuts(store: EditorStore, actions: ShortcutActions): void
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, actions, fitView]);
+  }, [store, actions, fitView, screenToFlowPosition]);
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FlowDocument } from '@seam/flow';
-import { useEditor } from '../editor/editor-context';
+import { useEditor, useEditorStore } from '../editor/editor-context';
 import { nodeInputs } from './sample-inputs';
 
 /**
@@ -8,17 +8,21 @@ import { nodeInputs } from './sample-inputs';
  * node is preferred when there is one. `undefined` while computing.
  */
 export function useNodeInputs(nodeId: string): unknown[] | undefined {
-  const doc = useEditor((s) => s.document);
+  const store = useEditorStore();
+  // Not the whole document: moving nodes must not recompute previews.
+  const nodes = useEditor((s) => s.document.nodes);
+  const edges = useEditor((s) => s.document.edges);
+  const samples = useEditor((s) => s.document.samples);
   const [inputs, setInputs] = useState<unknown[] | undefined>();
-  const upstream = upstreamKey(doc, nodeId);
+  const upstream = useMemo(() => upstreamKey({ ...store.getState().document, nodes, edges, samples }, nodeId), [store, nodes, edges, samples, nodeId]);
   useEffect(() => {
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      void nodeInputs(doc, nodeId).then((v) => { if (!cancelled) setInputs(v); });
+      void nodeInputs(store.getState().document, nodeId).then((v) => { if (!cancelled) setInputs(v); });
     }, 60);
     return () => { cancelled = true; window.clearTimeout(timer); };
     // Recompute only when the upstream part of the flow changed, not on every keystroke in this node.
-  }, [upstream, nodeId]);
+  }, [upstream, nodeId, store]);
   return inputs;
 }
 

@@ -13,6 +13,9 @@ export interface PipelineRun {
   readonly ms: number;
   readonly peakRssMiB: number;
   readonly rssSamples?: readonly number[];
+  /** Seam only: rows found in the sink table and pending dead letters after the run, counted independently. */
+  readonly sinkRows?: number;
+  readonly deadLetterRows?: number;
 }
 
 export const sinkBatchSize = 500;
@@ -64,11 +67,17 @@ export function handContender(label: string, crm: CrmFlowParts, dataFile: string
 
 /** Counts that do not add up make a throughput figure meaningless: they go into the report's notes, loudly. */
 export function countProblems(label: string, runs: readonly PipelineRun[], expected: { delivered: number; deadLettered: number }): string[] {
-  return runs
-    .map((r, i) =>
-      r.delivered === expected.delivered && r.deadLettered === expected.deadLettered
-        ? undefined
-        : `${label}, run ${i + 1}: delivered ${r.delivered} and dead-lettered ${r.deadLettered} of ${r.received} received; expected ${expected.delivered} and ${expected.deadLettered}`,
-    )
-    .filter((line): line is string => line !== undefined);
+  return runs.flatMap((r, i) => {
+    const problems: string[] = [];
+    if (r.delivered !== expected.delivered || r.deadLettered !== expected.deadLettered) {
+      problems.push(`${label}, run ${i + 1}: reported ${r.delivered} delivered and ${r.deadLettered} dead-lettered of ${r.received} received; expected ${expected.delivered} and ${expected.deadLettered}`);
+    }
+    if (r.sinkRows !== undefined && r.sinkRows !== expected.delivered) {
+      problems.push(`${label}, run ${i + 1}: ${r.sinkRows} rows in the sink table, expected ${expected.delivered}`);
+    }
+    if (r.deadLetterRows !== undefined && r.deadLetterRows !== expected.deadLettered) {
+      problems.push(`${label}, run ${i + 1}: ${r.deadLetterRows} pending dead letters, expected ${expected.deadLettered}`);
+    }
+    return problems;
+  });
 }

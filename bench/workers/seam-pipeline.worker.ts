@@ -1,5 +1,7 @@
 // One run of a finite flow through Seam's runtime (runOnce) in a fresh process; prints counts, wall time, peak RSS.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { loadFlowText } from '@seam/flow';
 import { loadCreateRuntime } from '../lib/seam-modules.js';
 import { peakRssMiB, workerDone, workerInput } from '../lib/worker.js';
@@ -25,13 +27,25 @@ const started = performance.now();
 const summary = await runtime.runOnce({ document: loaded.document, file: input.flowFile });
 const ms = performance.now() - started;
 if (sampler) clearInterval(sampler);
+// Counted where the messages landed, not taken from the run summary: the figure must not rest on Seam's own word.
+const deadLetters = runtime.deadLetters.depth(loaded.document.id);
 await runtime.close();
+const sinkFile = path.join(input.dataDir, 'sink.db');
+let sinkRows = 0;
+if (existsSync(sinkFile)) {
+  const sink = new Database(sinkFile, { readonly: true });
+  const table = sink.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'invoices'").get();
+  if (table) sinkRows = (sink.prepare('SELECT COUNT(*) AS n FROM invoices').get() as { n: number }).n;
+  sink.close();
+}
 workerDone({
   received: summary.received,
   delivered: summary.delivered,
   deadLettered: summary.deadLettered,
   ms,
   runtimeMs: summary.durationMs,
+  sinkRows,
+  deadLetterRows: deadLetters,
   peakRssMiB: peakRssMiB(),
   rssSamples,
 });

@@ -34,6 +34,12 @@ test('the main screens render without errors', async ({ page }) => {
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await screenshot(page, '07-test-run');
 
+  // After a test run the previews can use the messages that really reached the node.
+  await page.locator('.react-flow__node', { hasText: 'JSONata' }).first().click();
+  await page.getByRole('button', { name: 'Last test run' }).click();
+  await expect(page.getByTestId('jsonata-result')).toContainText('invoiceNumber');
+  await screenshot(page, '07b-preview-from-test-run');
+
   await page.locator('.react-flow__node', { hasText: 'HTTP request' }).first().click();
   await expect(page.locator('.secret-chip').first()).toHaveText('secret BILLING_TOKEN');
   await screenshot(page, '08-http-sink-inspector');

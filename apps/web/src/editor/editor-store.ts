@@ -11,6 +11,8 @@ export interface NodeActivity {
   readonly failed: number;
   readonly lastOutput?: unknown;
   readonly lastError?: string;
+  /** The messages that reached the node in the run (test runs only): the previews can use them. */
+  readonly inputs?: readonly unknown[];
 }
 
 export interface EditorState {

@@ -7,9 +7,11 @@ export function summariseTestRun(result: TestRunResult): Record<string, NodeActi
   for (const trace of result.traces) {
     for (const step of trace.steps) {
       const before = byNode[step.nodeId] ?? { ok: 0, failed: 0 };
+      const inputs = step.input === undefined ? before.inputs : [...(before.inputs ?? []), step.input];
+      const seen = { ...before, ...(inputs ? { inputs } : {}) };
       byNode[step.nodeId] = step.status === 'ok'
-        ? { ok: before.ok + 1, failed: before.failed, lastOutput: step.output, ...(before.lastError ? { lastError: before.lastError } : {}) }
-        : { ...before, failed: before.failed + 1, lastError: step.error ? `${step.error.errorClass}: ${step.error.message}` : 'failed' };
+        ? { ...seen, ok: before.ok + 1, lastOutput: step.output }
+        : { ...seen, failed: before.failed + 1, lastError: step.error ? `${step.error.errorClass}: ${step.error.message}` : 'failed' };
     }
   }
   return byNode;

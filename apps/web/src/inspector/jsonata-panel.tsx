@@ -3,7 +3,8 @@ import { json } from '@codemirror/lang-json';
 import type { FlowNode } from '@seam/flow';
 import { useEditorStore } from '../editor/editor-context';
 import { evaluateJsonata, type Evaluation } from '../preview/evaluate-jsonata';
-import { useNodeInputs } from '../preview/use-node-inputs';
+import { usePreviewInputs } from '../preview/use-preview-inputs';
+import { PreviewSourceToggle } from './preview-source-toggle';
 import { CodeEditor, type CodeError } from './code-editor';
 import { jsonataLanguage } from './jsonata-language';
 import { SamplePicker } from './sample-picker';
@@ -15,7 +16,7 @@ const jsonLanguage = json();
 export function JsonataPanel({ node }: { node: FlowNode }) {
   const store = useEditorStore();
   const expression = typeof node.config.expression === 'string' ? node.config.expression : '';
-  const inputs = useNodeInputs(node.id);
+  const { inputs, source, setSource, hasTestRun } = usePreviewInputs(node.id);
   const [index, setIndex] = useState(0);
   const [result, setResult] = useState<Evaluation | undefined>();
   const input = inputs?.[Math.min(index, Math.max(0, (inputs?.length ?? 1) - 1))];
@@ -54,7 +55,10 @@ export function JsonataPanel({ node }: { node: FlowNode }) {
       )}
       <div className="preview-head">
         <h3 className="section-title">Live preview</h3>
-        <SamplePicker index={index} count={inputs?.length ?? 0} onChange={setIndex} />
+        <span className="preview-controls">
+          {hasTestRun && <PreviewSourceToggle source={source} onChange={(s) => { setSource(s); setIndex(0); }} />}
+          <SamplePicker index={index} count={inputs?.length ?? 0} onChange={setIndex} />
+        </span>
       </div>
       {inputs !== undefined && inputs.length === 0 ? (
         <p className="muted small">No sample reaches this node yet. Connect a source with sample messages (an inline source, or samples on the source node).</p>

@@ -3,7 +3,8 @@ import { json } from '@codemirror/lang-json';
 import type { FlowNode } from '@seam/flow';
 import { useEditorStore } from '../editor/editor-context';
 import { checkSamples } from '../preview/check-samples';
-import { useNodeInputs } from '../preview/use-node-inputs';
+import { usePreviewInputs } from '../preview/use-preview-inputs';
+import { PreviewSourceToggle } from './preview-source-toggle';
 import { CodeEditor, type CodeError } from './code-editor';
 import { withKey } from './config-values';
 
@@ -15,7 +16,7 @@ export function SchemaPanel({ node }: { node: FlowNode }) {
   const schema = node.config.schema;
   const [text, setText] = useState(() => JSON.stringify(schema ?? {}, null, 2));
   const [parseError, setParseError] = useState<CodeError | undefined>();
-  const inputs = useNodeInputs(node.id);
+  const { inputs, source, setSource, hasTestRun } = usePreviewInputs(node.id);
 
   useEffect(() => {
     // Follow undo/redo and reloads, but never reformat what the user is typing.
@@ -42,7 +43,10 @@ export function SchemaPanel({ node }: { node: FlowNode }) {
       <h3 className="section-title">JSON Schema (draft 2020-12)</h3>
       <CodeEditor label="JSON Schema" value={text} onChange={onChange} language={jsonLanguage} errors={parseError ? [parseError] : []} minHeight="140px" />
       {parseError && <p className="error-text" role="alert">Not valid JSON yet: {parseError.message}</p>}
-      <h3 className="section-title">Samples checked</h3>
+      <div className="preview-head">
+        <h3 className="section-title">{source === 'test-run' ? 'Test-run messages checked' : 'Samples checked'}</h3>
+        {hasTestRun && <PreviewSourceToggle source={source} onChange={setSource} />}
+      </div>
       <div data-testid="schema-check">
         {!check && <p className="muted small">Checking…</p>}
         {check?.kind === 'invalid-schema' && <p className="error-text" role="alert">The schema itself is invalid: {check.message}</p>}

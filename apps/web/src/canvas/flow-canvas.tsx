@@ -150,7 +150,7 @@ export function FlowCanvas() {
       >
         <Background gap={24} color="#dfe3ea" />
         <Controls showInteractive={false} position="bottom-left" />
-        {nodeCount > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Minimap" style={{ width: 160, height: 100 }} />}
+        {nodeCount > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Minimap" style={{ width: 160, height: 100 }} bgColor="#ffffff" maskColor="rgba(233, 236, 241, 0.7)" nodeBorderRadius={3} />}
       </ReactFlow>
       {nodeCount === 0 && (
         <div className="canvas-empty">

@@ -7,11 +7,12 @@ import { coerceIssuedAt, mapCrmOrderByHand } from '../crm/hand-mapping.js';
 import type { CrmOrderEvent } from '../crm/crm-records.js';
 
 /**
- * The hand-written webhook: a plain Express handler that maps by hand, coerces, validates with ajv and forwards (node:http, keep-alive agent: 3× faster than fetch here) to
+ * The hand-written webhook: a plain Express handler that maps by hand, coerces, validates with ajv and forwards (node:http keep-alive agent, or fetch) to
  * the sink before answering. Not durable: if the process dies mid-request the event is gone — the price Seam's
  * inbox pays is what figure 3 puts next to it.
  */
-export async function startExpressBaseline(sinkUrl: string, schema: Record<string, unknown>): Promise<{ hookUrl: string; server: Server }> {
+export async function startExpressBaseline(sinkUrl: string, schema: Record<string, unknown>, client: SinkClient): Promise<{ hookUrl: string; server: Server }> {
+  const post = client === 'http' ? postWithAgent : postWithFetch;
   const validate = compileInvoiceValidator(schema);
   const app = express();
   app.use(express.json({ limit: '256kb' }));
@@ -39,8 +40,17 @@ export async function startExpressBaseline(sinkUrl: string, schema: Record<strin
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+/** How the handler reaches the sink: node:http with a keep-alive agent, or fetch (what Seam's http sink uses). */
+export type SinkClient = 'http' | 'fetch';
+
+async function postWithFetch(url: string, body: string): Promise<number> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 /** POSTs JSON over a keep-alive agent and resolves with the status once the answer is read. */
-function post(url: string, body: string): Promise<number> {
+function postWithAgent(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       res.resume();

@@ -61,6 +61,11 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
   const steps = node.steps ?? [];
   if (node.tuple === true) unsupported('parent operator (%)');
   steps.forEach(checkStep);
+  if (node.group !== undefined && isPlainNamePath({ ...node, group: undefined })) {
+    // grouping sees the same items whether the steps' sequence is normalised or not (cons arrays aside)
+    const keys = em.constant(steps.map((s) => String(s.value)));
+    return `rt.groupItems(${generateGroup(em, `rt.namePath(${ctx.input}, ${keys})`, node.group.lhs, ctx).replace(/^rt\.group\(/, '')}`;
+  }
   if (isPlainNamePath(node)) {
     const keys = steps.map((s) => String(s.value));
     if (keys.length === 1) return `rt.field(${ctx.input}, ${JSON.stringify(keys[0])})`;

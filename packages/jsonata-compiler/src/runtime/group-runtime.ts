@@ -55,3 +55,12 @@ export function groupContext(input: unknown): unknown {
   if (input.length === 1) return input[0];
   return ([] as unknown[]).concat(...(input as unknown[]));
 }
+
+/**
+ * `group` over a normalised name-path result: a constructed (cons) array there was one item of the
+ * un-normalised sequence, so it is grouped as one item.
+ */
+export function groupItems(st: EvalState, input: unknown, pairs: GroupPair[]): Record<string, unknown> {
+  const items = Array.isArray(input) && (input as { cons?: boolean }).cons ? [input] : input;
+  return group(st, items, pairs);
+}

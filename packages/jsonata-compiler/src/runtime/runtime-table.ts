@@ -2,7 +2,7 @@ import { apply, callAt, isFunction, lambda, TailCall } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
 import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, sub, varField, varPath } from './fast-paths.js';
 import { fastNatives } from './fast-natives.js';
-import { group, groupContext } from './group-runtime.js';
+import { group, groupContext, groupItems } from './group-runtime.js';
 import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
 import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
@@ -55,7 +55,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
 export const runtimeTable = Object.freeze({
   TailCall, apply, callAt, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
   fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, step, endStep, asItems, filterPush, createSequence, filter, index, wildcard, descendants, keepSingletonArray,
-  group, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
+  group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher,
 });

@@ -159,7 +159,7 @@ test('a save over someone else\'s newer version asks what to keep', async ({ pag
   expect(theirs.nodes.find((n) => n.id === 'map-invoice')?.label).toBe('Theirs: CRM order → invoice');
 });
 
-test('keyboard: copy, paste, delete, undo and redo on the canvas', async ({ page }) => {
+test('keyboard and selection: copy, paste, delete, undo, redo, select several, search, fit', async ({ page }) => {
   await openSignedIn(page, '#/flows/orders-ndjson');
   const nodes = page.locator('.react-flow__node');
   await expect(nodes.first()).toBeVisible();
@@ -178,6 +178,20 @@ test('keyboard: copy, paste, delete, undo and redo on the canvas', async ({ page
   await page.keyboard.press('ControlOrMeta+Z');
   await expect(nodes).toHaveCount(count);
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  // Several nodes at once: Ctrl/Shift-click, Ctrl+A, and search.
+  await nodes.nth(0).click();
+  await nodes.nth(1).click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('heading', { name: '2 nodes selected' })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+A');
+  await expect(page.getByRole('heading', { name: `${count} nodes selected` })).toBeVisible();
+  await page.getByLabel('Search nodes').fill('sqlite');
+  await page.getByLabel('Search nodes').press('Enter');
+  await expect(page.getByText('1 found')).toBeVisible();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('f'); // fit the whole flow back into view
+  await expect(nodes.first()).toBeInViewport();
+
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await screenshot(page, '16-shortcuts');

@@ -12,3 +12,15 @@ export function addNodeChange(doc: FlowDocument, type: string, at: Position): { 
     nodeId,
   };
 }
+
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 80;
+
+/** The first spot at or below `at` where a new node would not cover another one (for click-to-add). */
+export function freeSpot(doc: FlowDocument, at: Position): Position {
+  const taken = Object.values(doc.layout.nodes);
+  const clashes = (p: Position) => taken.some((t) => Math.abs(t.x - p.x) < NODE_WIDTH && Math.abs(t.y - p.y) < NODE_HEIGHT);
+  let spot = { x: Math.round(at.x), y: Math.round(at.y) };
+  for (let i = 0; i < 200 && clashes(spot); i += 1) spot = { x: spot.x, y: spot.y + NODE_HEIGHT + 10 };
+  return spot;
+}

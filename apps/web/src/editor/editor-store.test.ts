@@ -3,7 +3,7 @@ import type { FlowDocument } from '@seam/flow';
 import { createEditorStore } from './editor-store';
 import { edgeKey } from './flow-changes';
 import { copyNodes, parseClipboard, pasteChange } from './clipboard';
-import { addNodeChange } from '../canvas/add-node';
+import { addNodeChange, freeSpot } from '../canvas/add-node';
 import { connectionRefusal } from './connection-rules';
 import { autoLayout } from './auto-layout';
 
@@ -160,5 +160,12 @@ describe('auto-layout', () => {
     expect(positions.in?.x).toBeLessThan(positions.map?.x ?? 0);
     expect(positions.map?.x).toBeLessThan(positions.out?.x ?? 0);
     expect(positions.in?.y).toBe(positions.out?.y);
+  });
+});
+
+describe('click to add', () => {
+  it('puts a new node where it covers no other node', () => {
+    expect(freeSpot(base, { x: 0, y: 0 })).toEqual({ x: 0, y: 90 });
+    expect(freeSpot(base, { x: 0, y: 300 })).toEqual({ x: 0, y: 300 });
   });
 });

@@ -1,3 +1,4 @@
+import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { compileJsonata } from '../src/index.js';
 
@@ -47,5 +48,27 @@ describe('compileJsonata', () => {
     const c = compileJsonata('[$now(), $millis()]');
     const [now, millis] = c.evaluate({}) as [string, number];
     expect(new Date(now).getTime()).toBe(millis);
+  });
+
+  it('reports where an error happened the way the interpreter does (code, token, position, message)', async () => {
+    const fields = (err: unknown): unknown => {
+      const e = err as { code?: string; token?: string; position?: number; message?: string };
+      return { code: e.code, token: e.token, position: e.position, message: e.message };
+    };
+    for (const expression of ['$uppercase(1)', '1 + "a"', '$sum(["a"])', 'x()', '$number("x")', 'a < "b"']) {
+      let compiled: unknown;
+      let interpreted: unknown;
+      try {
+        compileJsonata(expression).evaluate({ a: 1 });
+      } catch (err) {
+        compiled = fields(err);
+      }
+      try {
+        await jsonata(expression).evaluate({ a: 1 });
+      } catch (err) {
+        interpreted = fields(err);
+      }
+      expect(compiled, expression).toEqual(interpreted);
+    }
   });
 });

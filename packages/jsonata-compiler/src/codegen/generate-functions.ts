@@ -88,18 +88,20 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
   if (applyTo !== undefined) args.unshift(applyTo);
   const argList = `[${args.join(', ')}]`;
   const builtin = builtinName(em, procedure, ctx);
+  const procName = procedure.type === 'path' ? procedure.steps?.[0]?.value : procedure.value;
+  const at = em.constant({ token: String(procName ?? ''), position: node.position });
   if (builtin !== undefined) {
     const def = em.variable(builtin, ctx);
     if (Object.prototype.hasOwnProperty.call(fastNatives, builtin)) {
-      return `rt.fast.${builtin}(st, ${def}, ${argList}, ${ctx.input})`;
+      return `rt.fast.${builtin}(st, ${def}, ${argList}, ${ctx.input}, ${at})`;
     }
     if ((builtin === 'map' || builtin === 'filter') && args.length === 2) {
-      return `rt.mapOrFilterDirect(st, ${ctx.base}, ${ctx.depth}, ${def}, ${builtin === 'map'}, ${args[0] ?? ''}, ${args[1] ?? ''}, ${ctx.input})`;
+      return `rt.mapOrFilterDirect(st, ${ctx.base}, ${ctx.depth}, ${def}, ${builtin === 'map'}, ${args[0] ?? ''}, ${args[1] ?? ''}, ${ctx.input}, ${at})`;
     }
     if (CALLS_BACK.has(builtin)) {
-      return `rt.callNativeAt(st, ${ctx.base}, ${ctx.depth}, ${def}, ${argList}, ${ctx.input})`;
+      return `rt.callNativeAt(st, ${ctx.base}, ${ctx.depth}, ${def}, ${argList}, ${ctx.input}, ${at})`;
     }
-    return `rt.callNative(st, ${def}, ${argList}, ${ctx.input})`;
+    return `rt.callNative(st, ${def}, ${argList}, ${ctx.input}, ${at})`;
   }
   let proc = em.gen(procedure, sub);
   if (procedure.type === 'path' && procedure.steps?.[0]?.type === 'name') {
@@ -107,7 +109,7 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
     const name = String(procedure.steps[0].value);
     proc = `rt.orT1005(${proc}, ${em.variable(name, ctx)}, ${JSON.stringify(name)})`;
   }
-  return `rt.callAt(st, ${ctx.base}, ${ctx.depth}, ${proc}, ${argList}, ${ctx.input})`;
+  return `rt.callAt(st, ${ctx.base}, ${ctx.depth}, ${proc}, ${argList}, ${ctx.input}, ${at})`;
 }
 
 /** `lhs ~> rhs`: call with lhs as first argument, or compose when lhs is itself a function. */

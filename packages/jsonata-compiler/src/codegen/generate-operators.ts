@@ -10,7 +10,8 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
   const l = em.gen(lhsOf(node), sub);
   const r = em.gen(node.rhs as AstNode, sub);
   const arith = ARITH[op];
-  if (arith !== undefined) return `rt.${arith}(${l}, ${r})`;
+  const pos = node.position === undefined ? '' : `, ${node.position}`;
+  if (arith !== undefined) return `rt.${arith}(${l}, ${r}${pos})`;
   switch (op) {
     case 'and':
       return `(rt.truthy(${l}) ? rt.truthy(${r}) : false)`;
@@ -21,13 +22,13 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
     case '!=':
       return `rt.ne(${l}, ${r})`;
     case '<':
-      return `rt.lt(${l}, ${r})`;
+      return `rt.lt(${l}, ${r}${pos})`;
     case '<=':
-      return `rt.le(${l}, ${r})`;
+      return `rt.le(${l}, ${r}${pos})`;
     case '>':
-      return `rt.gt(${l}, ${r})`;
+      return `rt.gt(${l}, ${r}${pos})`;
     case '>=':
-      return `rt.ge(${l}, ${r})`;
+      return `rt.ge(${l}, ${r}${pos})`;
     case '&':
       return `rt.concat(${l}, ${r})`;
     case '..':

@@ -1,6 +1,6 @@
 import type { NativeFunction, NativeSignature } from '../native-functions.js';
 import type { EvalState } from './eval-state.js';
-import { jsonataError } from './jsonata-error.js';
+import { annotate, jsonataError, type CallSite } from './jsonata-error.js';
 
 /** A compiled JSONata lambda: a plain JS function, optionally carrying its declared signature. */
 export type CompiledLambda = ((...args: unknown[]) => unknown) & { signature?: NativeSignature };
@@ -73,12 +73,17 @@ export function apply(st: EvalState, proc: unknown, args: unknown[], context: un
  * Depth is counted like the interpreter counts nested `evaluate` frames, so bounds mean the same on
  * both paths.
  */
-export function callAt(st: EvalState, base: number, offset: number, proc: unknown, args: unknown[], context: unknown): unknown {
+export function callAt(st: EvalState, base: number, offset: number, proc: unknown, args: unknown[], context: unknown, at?: CallSite): unknown {
   const depth = base + offset;
   if (depth >= st.maxDepth) throw jsonataError('D1011', { value: st.maxDepth });
   if ((++st.ticks & 63) === 0) checkTime(st);
   st.depth = depth;
-  const result = apply(st, proc, args, context);
+  let result: unknown;
+  try {
+    result = apply(st, proc, args, context);
+  } catch (err) {
+    throw annotate(err, at);
+  }
   st.depth = base;
   return result;
 }

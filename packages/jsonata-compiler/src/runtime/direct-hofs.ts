@@ -1,14 +1,15 @@
 import type { NativeFunction } from '../native-functions.js';
 import { apply, TailCall, type CompiledLambda } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
+import type { CallSite } from './jsonata-error.js';
 import { callNative } from './native-runtime.js';
 import { booleanOf } from './operators-runtime.js';
 import { createSequence } from './sequence.js';
 
 /** A built-in that can call back into lambdas: publish the call site's depth first. */
-export function callNativeAt(st: EvalState, base: number, offset: number, def: NativeFunction, args: unknown[], context: unknown): unknown {
+export function callNativeAt(st: EvalState, base: number, offset: number, def: NativeFunction, args: unknown[], context: unknown, at?: CallSite): unknown {
   st.depth = base + offset;
-  const result = callNative(st, def, args, context);
+  const result = callNative(st, def, args, context, at);
   st.depth = base;
   return result;
 }
@@ -39,8 +40,8 @@ function isDirect(fn: unknown): fn is CompiledLambda {
  * and a compiled lambda without signature): a plain loop calling the lambda directly. Anything else goes
  * through the built-in with full validation.
  */
-export function mapOrFilterDirect(st: EvalState, base: number, offset: number, def: NativeFunction, isMap: boolean, arr: unknown, fn: unknown, context: unknown): unknown {
-  if (!Array.isArray(arr) || !isDirect(fn)) return callNativeAt(st, base, offset, def, [arr, fn], context);
+export function mapOrFilterDirect(st: EvalState, base: number, offset: number, def: NativeFunction, isMap: boolean, arr: unknown, fn: unknown, context: unknown, at?: CallSite): unknown {
+  if (!Array.isArray(arr) || !isDirect(fn)) return callNativeAt(st, base, offset, def, [arr, fn], context, at);
   st.depth = base + offset;
   const result = createSequence();
   for (let i = 0; i < arr.length; i++) {

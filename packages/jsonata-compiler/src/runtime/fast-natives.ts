@@ -1,12 +1,13 @@
 import type { NativeFunction } from '../native-functions.js';
 import type { EvalState } from './eval-state.js';
+import type { CallSite } from './jsonata-error.js';
 import { callNative } from './native-runtime.js';
 
 // Shortcuts for the built-ins mappings call most. Each applies only when the arguments already have the
 // exact types the signature asks for — then signature validation is a no-op and the interpreter's own
 // implementation (or an equivalent one-liner) runs directly; anything else takes the full path.
 
-type Fast = (st: EvalState, def: NativeFunction, args: unknown[], context: unknown) => unknown;
+type Fast = (st: EvalState, def: NativeFunction, args: unknown[], context: unknown, at?: CallSite) => unknown;
 
 function allFiniteNumbers(arr: unknown): arr is number[] {
   if (!Array.isArray(arr)) return false;
@@ -17,13 +18,13 @@ function allFiniteNumbers(arr: unknown): arr is number[] {
   return true;
 }
 
-const oneString = (op: (s: string) => unknown): Fast => (st, def, args, context) => {
+const oneString = (op: (s: string) => unknown): Fast => (st, def, args, context, at) => {
   const s = args[0];
-  return args.length === 1 && typeof s === 'string' ? op(s) : callNative(st, def, args, context);
+  return args.length === 1 && typeof s === 'string' ? op(s) : callNative(st, def, args, context, at);
 };
 
-const direct = (accept: (args: unknown[]) => boolean): Fast => (st, def, args, context) =>
-  accept(args) ? def.implementation.apply(st.focus, args) : callNative(st, def, args, context);
+const direct = (accept: (args: unknown[]) => boolean): Fast => (st, def, args, context, at) =>
+  accept(args) ? def.implementation.apply(st.focus, args) : callNative(st, def, args, context, at);
 
 function finiteNumbers(args: unknown[], from: number): boolean {
   for (let i = from; i < args.length; i++) {
@@ -44,7 +45,7 @@ const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
  * round to the same integer, and integer / 10^d is the correctly rounded quotient, as parsing "ne-d" is.
  * Integers are already rounded; ties and everything else take the interpreter's code.
  */
-function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context: unknown): unknown {
+function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context: unknown, at?: CallSite): unknown {
   const x = args[0];
   const digits = args.length === 2 ? args[1] : 0;
   if ((args.length === 1 || args.length === 2) && typeof x === 'number' && typeof digits === 'number' && Number.isInteger(digits)) {
@@ -59,7 +60,7 @@ function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context:
       }
     }
   }
-  return callNative(st, def, args, context);
+  return callNative(st, def, args, context, at);
 }
 
 /** Built-in name → shortcut. */
@@ -68,18 +69,18 @@ export const fastNatives: Readonly<Record<string, Fast>> = {
   lowercase: oneString((s) => s.toLowerCase()),
   length: direct((a) => a.length === 1 && typeof a[0] === 'string'),
   trim: direct((a) => a.length === 1 && typeof a[0] === 'string'),
-  string: (st, def, args, context) => {
+  string: (st, def, args, context, at) => {
     const a = args[0];
     if (args.length === 1 && typeof a === 'string') return a;
     if (args.length === 1 && typeof a === 'number' && Number.isInteger(a)) return String(a);
-    return callNative(st, def, args, context);
+    return callNative(st, def, args, context, at);
   },
   round: roundFast,
   abs: direct(numbersOnly(1, 1)),
   floor: direct(numbersOnly(1, 1)),
   ceil: direct(numbersOnly(1, 1)),
   number: direct(numbersOnly(1, 1)),
-  sum: (st, def, args, context) => {
+  sum: (st, def, args, context, at) => {
     const arr = args[0];
     if (args.length === 1 && allFiniteNumbers(arr)) {
       let total = 0;
@@ -87,16 +88,16 @@ export const fastNatives: Readonly<Record<string, Fast>> = {
       return total;
     }
     if (args.length === 1 && typeof arr === 'number' && Number.isFinite(arr)) return arr;
-    return callNative(st, def, args, context);
+    return callNative(st, def, args, context, at);
   },
-  count: (st, def, args, context) => {
+  count: (st, def, args, context, at) => {
     const arr = args[0];
-    return args.length === 1 && Array.isArray(arr) ? arr.length : callNative(st, def, args, context);
+    return args.length === 1 && Array.isArray(arr) ? arr.length : callNative(st, def, args, context, at);
   },
   max: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
   min: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
   average: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
-  exists: (st, def, args, context) => (args.length === 1 ? args[0] !== undefined : callNative(st, def, args, context)),
+  exists: (st, def, args, context, at) => (args.length === 1 ? args[0] !== undefined : callNative(st, def, args, context, at)),
   substring: direct((a) => (a.length === 2 || a.length === 3) && typeof a[0] === 'string' && finiteNumbers(a, 1)),
   substringBefore: direct((a) => a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string'),
   substringAfter: direct((a) => a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string'),

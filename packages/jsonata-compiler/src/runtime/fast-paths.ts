@@ -109,39 +109,39 @@ export function varField(value: unknown, key: string): unknown {
 }
 
 /** `+` */
-export function add(l: unknown, r: unknown): number | undefined {
-  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l + r : arith('+', l, r);
+export function add(l: unknown, r: unknown, position?: number): number | undefined {
+  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l + r : arith('+', l, r, position);
 }
 /** `-` */
-export function sub(l: unknown, r: unknown): number | undefined {
-  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l - r : arith('-', l, r);
+export function sub(l: unknown, r: unknown, position?: number): number | undefined {
+  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l - r : arith('-', l, r, position);
 }
 /** `*` */
-export function mul(l: unknown, r: unknown): number | undefined {
-  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l * r : arith('*', l, r);
+export function mul(l: unknown, r: unknown, position?: number): number | undefined {
+  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l * r : arith('*', l, r, position);
 }
 /** `/` */
-export function div(l: unknown, r: unknown): number | undefined {
-  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l / r : arith('/', l, r);
+export function div(l: unknown, r: unknown, position?: number): number | undefined {
+  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l / r : arith('/', l, r, position);
 }
 /** `%` */
-export function mod(l: unknown, r: unknown): number | undefined {
-  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l % r : arith('%', l, r);
+export function mod(l: unknown, r: unknown, position?: number): number | undefined {
+  return typeof l === 'number' && typeof r === 'number' && Number.isFinite(l) && Number.isFinite(r) ? l % r : arith('%', l, r, position);
 }
 
 /** `<` (numbers or strings of one type compare directly; the rest takes the checked path) */
-export function lt(l: unknown, r: unknown): boolean | undefined {
-  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l < r : compare('<', l, r);
+export function lt(l: unknown, r: unknown, position?: number): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l < r : compare('<', l, r, position);
 }
 /** `<=` */
-export function le(l: unknown, r: unknown): boolean | undefined {
-  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l <= r : compare('<=', l, r);
+export function le(l: unknown, r: unknown, position?: number): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l <= r : compare('<=', l, r, position);
 }
 /** `>` */
-export function gt(l: unknown, r: unknown): boolean | undefined {
-  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l > r : compare('>', l, r);
+export function gt(l: unknown, r: unknown, position?: number): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l > r : compare('>', l, r, position);
 }
 /** `>=` */
-export function ge(l: unknown, r: unknown): boolean | undefined {
-  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l >= r : compare('>=', l, r);
+export function ge(l: unknown, r: unknown, position?: number): boolean | undefined {
+  return (typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string') ? l >= r : compare('>=', l, r, position);
 }

@@ -1,6 +1,7 @@
 import { nativeFunctions, type NativeFunction } from '../native-functions.js';
 import { syncNatives, type SyncNative } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
+import { annotate, type CallSite } from './jsonata-error.js';
 import { eachNative, filterNative, mapNative, reduceNative, siftNative, singleNative } from './higher-order-natives.js';
 import { sortNative } from './sort-runtime.js';
 import { containsNative, matchNative, replaceNative, splitNative } from './string-natives.js';
@@ -72,12 +73,16 @@ const trustedShapes = new Map<NativeFunction, (args: unknown[]) => boolean>([
 ]);
 
 /** Applies a built-in directly (validation, then the sync port or the interpreter's implementation). */
-export function callNative(st: EvalState, def: NativeFunction, args: unknown[], context: unknown): unknown {
-  const trusted = trustedShapes.get(def);
-  const skip = trusted !== undefined && trusted(args);
-  const validated = skip || def.signature === undefined ? args : def.signature.validate(args, context);
-  const sync = syncNatives.get(def);
-  if (sync !== undefined) return sync(st, validated, context);
-  st.focus.input = context;
-  return def.implementation.apply(st.focus, validated);
+export function callNative(st: EvalState, def: NativeFunction, args: unknown[], context: unknown, at?: CallSite): unknown {
+  try {
+    const trusted = trustedShapes.get(def);
+    const skip = trusted !== undefined && trusted(args);
+    const validated = skip || def.signature === undefined ? args : def.signature.validate(args, context);
+    const sync = syncNatives.get(def);
+    if (sync !== undefined) return sync(st, validated, context);
+    st.focus.input = context;
+    return def.implementation.apply(st.focus, validated);
+  } catch (err) {
+    throw annotate(err, at);
+  }
 }

@@ -31,9 +31,9 @@ export function truthy(arg: unknown): boolean {
 }
 
 /** `+ - * / %` with the interpreter's type errors (T2001 left, T2002 right). */
-export function arith(op: string, lhs: unknown, rhs: unknown): number | undefined {
-  if (lhs !== undefined && !isNumeric(lhs)) throw jsonataError('T2001', { value: lhs, token: op });
-  if (rhs !== undefined && !isNumeric(rhs)) throw jsonataError('T2002', { value: rhs, token: op });
+export function arith(op: string, lhs: unknown, rhs: unknown, position?: number): number | undefined {
+  if (lhs !== undefined && !isNumeric(lhs)) throw jsonataError('T2001', { value: lhs, token: op, position });
+  if (rhs !== undefined && !isNumeric(rhs)) throw jsonataError('T2002', { value: rhs, token: op, position });
   if (lhs === undefined || rhs === undefined) return undefined;
   switch (op) {
     case '+': return lhs + rhs;
@@ -83,16 +83,16 @@ export function ne(lhs: unknown, rhs: unknown): boolean {
 }
 
 /** `< <= > >=` on numbers or strings of the same type (T2009, T2010). */
-export function compare(op: string, lhs: unknown, rhs: unknown): boolean | undefined {
+export function compare(op: string, lhs: unknown, rhs: unknown, position?: number): boolean | undefined {
   const ltype = typeof lhs;
   const rtype = typeof rhs;
   const lok = ltype === 'undefined' || ltype === 'string' || ltype === 'number';
   const rok = rtype === 'undefined' || rtype === 'string' || rtype === 'number';
   if (!lok || !rok) {
-    throw jsonataError('T2010', { value: !(ltype === 'string' || ltype === 'number') ? lhs : rhs, token: op });
+    throw jsonataError('T2010', { value: !(ltype === 'string' || ltype === 'number') ? lhs : rhs, token: op, position });
   }
   if (ltype === 'undefined' || rtype === 'undefined') return undefined;
-  if (ltype !== rtype) throw jsonataError('T2009', { value: lhs, value2: rhs, token: op });
+  if (ltype !== rtype) throw jsonataError('T2009', { value: lhs, value2: rhs, token: op, position });
   const a = lhs as number;
   const b = rhs as number;
   switch (op) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_FLOWS_DIR } from './e2e-env.js';
@@ -48,4 +48,14 @@ test('leaving a flow with unsaved changes asks first', async ({ page }) => {
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('link', { name: 'Flows', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Flows' })).toBeVisible();
+});
+
+test('an open flow follows its file when it is edited on disk', async ({ page }) => {
+  await openSignedIn(page, '#/flows/orders-ndjson');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const file = join(E2E_FLOWS_DIR, 'orders-ndjson.json');
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { name: string };
+  writeFileSync(file, `${JSON.stringify({ ...doc, name: 'Orders, edited in a text editor' }, null, 2)}\n`);
+  await expect(page.getByLabel('Flow name')).toHaveValue('Orders, edited in a text editor', { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
 });

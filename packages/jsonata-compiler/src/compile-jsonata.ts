@@ -3,7 +3,7 @@ import type { AstNode } from './codegen/ast-node.js';
 import { Unsupported } from './codegen/emitter.js';
 import { generateProgram } from './codegen/generate-program.js';
 import { boundsWithDefaults, interpret, type EvaluationBounds } from './interpreter-fallback.js';
-import { nativeFunctions } from './native-functions.js';
+import { nativeFunctions, nativesComplete } from './native-functions.js';
 import type { EvalState } from './runtime/eval-state.js';
 import { isJsonataError, jsonataError } from './runtime/jsonata-error.js';
 import { nativeDefinition } from './runtime/native-runtime.js';
@@ -65,15 +65,18 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
   const fallback = interpret(expression, bounds);
   const interpreted = (reason: string): InterpretedMode => ({ mode: 'interpreted', reason, evaluate: fallback });
   if (options.engine === 'interpreter') return interpreted('the interpreter was requested (engine: interpreter)');
+  if (!nativesComplete) return interpreted('not compiled: the built-ins of this jsonata version could not be read');
   let program;
+  let run: Compiled;
   try {
     program = generateProgram(ast, nativeDefinition);
+    const factory = new Function('rt', 'K', program.source) as (rt: typeof runtimeTable, k: unknown[]) => Compiled;
+    run = factory(runtimeTable, program.constants);
   } catch (err) {
     if (err instanceof Unsupported) return interpreted(`not compiled: ${err.message}`);
-    throw err;
+    // a generator bug must cost speed, not correctness
+    return interpreted(`not compiled: internal compiler error (${err instanceof Error ? err.message : String(err)})`);
   }
-  const factory = new Function('rt', 'K', program.source) as (rt: typeof runtimeTable, k: unknown[]) => Compiled;
-  const run = factory(runtimeTable, program.constants);
   const shadowable = [...program.natives];
   const needsClock = shadowable.some((name) => name === 'now' || name === 'millis' || name === 'toMillis');
   const { maxDepth, timeoutMs, maxSequence } = bounds;

@@ -57,6 +57,12 @@ function captureNativeFunctions(): ReadonlyMap<string, NativeFunction> {
 /** The interpreter's built-in functions by name (without the `$`). */
 export const nativeFunctions: ReadonlyMap<string, NativeFunction> = captureNativeFunctions();
 
+/**
+ * False if this jsonata version did not yield every built-in (its internals changed): then nothing is
+ * compiled and every expression runs on the interpreter.
+ */
+export const nativesComplete: boolean = BUILTIN_NAMES.every((name) => nativeFunctions.has(name));
+
 /** Parses a signature string with the interpreter's own signature parser (via a throwaway lambda). */
 export function nativeSignatureOf(name: string): NativeSignature | undefined {
   return nativeFunctions.get(name)?.signature;

@@ -40,8 +40,13 @@ export interface RuntimeOptions {
   readonly concurrency?: number;
   /** Extra secret values (tests); otherwise env SEAM_SECRET_<NAME> then <dataDir>/secrets.json. */
   readonly secrets?: Readonly<Record<string, string>>;
-  /** Run history retention: traces older than maxAgeMs (default 7 days) or beyond the newest maxMessages (default 10,000; 0 keeps none) are pruned; node inputs/outputs above maxPayloadBytes (default 4,096; 0 records none) are replaced by `{ "$truncated": <bytes> }`. */
-  readonly runHistory?: { readonly maxAgeMs?: number; readonly maxMessages?: number; readonly maxPayloadBytes?: number };
+  /**
+   * Run history: traces older than maxAgeMs (default 7 days) or beyond the newest maxMessages (default 10,000; 0
+   * keeps none) are pruned; node inputs/outputs above maxPayloadBytes (default 4,096; 0 records none) are replaced
+   * by `{ "$truncated": <bytes> }`. Dead-lettered messages always keep their inputs/outputs; delivered ones keep
+   * them up to payloadsPerSecond per flow (default 50), so bulk loads record every path but only a payload sample.
+   */
+  readonly runHistory?: { readonly maxAgeMs?: number; readonly maxMessages?: number; readonly maxPayloadBytes?: number; readonly payloadsPerSecond?: number };
   /** Largest message a source accepts, in bytes of JSON (default 1 MiB); larger ones are dead-lettered as `validation`. */
   readonly maxMessageBytes?: number;
   /** How often metrics rollups and drift events are written, the WAL checkpointed and run history pruned (default 5,000 ms). */

@@ -50,6 +50,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     maxMessages: options.runHistory?.maxMessages ?? 10_000,
     maxAgeMs: options.runHistory?.maxAgeMs ?? 7 * DAY,
     maxPayloadBytes: options.runHistory?.maxPayloadBytes ?? 4096,
+    payloadsPerSecond: options.runHistory?.payloadsPerSecond ?? 50,
   };
   hooks.add(deadLetterRecorder(store, batcher, secrets, events));
   hooks.add(runRecorder(store, batcher, secrets, history));

@@ -74,7 +74,7 @@ describe('crash recovery', () => {
     const { done } = seamRun(flowFile);
     const final = await done;
     expect(final.code).toBe(0);
-    const summary = JSON.parse(final.stdout.trim().split('\n').pop()!) as Record<string, number>;
+    const summary = JSON.parse(final.stdout.trim().split("\n").pop()!) as { received: number; delivered: number; deadLettered: number };
     expect(summary.received).toBe(MESSAGES);
     expect(summary.delivered + summary.deadLettered).toBeGreaterThanOrEqual(MESSAGES);
 

@@ -25,6 +25,8 @@ const MINUTE = 60_000;
 export class MetricsCollector implements MessageHooks {
   private readonly totals = new Map<string, Map<string, Tally>>();
   private pending = new Map<string, { minute: number; flowId: string; nodeId: string; t: Tally }>();
+  /** The current minute's rows by flow and node, so the hot path does not build a key string per count. */
+  private current = new Map<string, Map<string, { total: Tally; minuteTally: Tally; minute: number }>>();
   private readonly driftCounts = new Map<string, number>();
 
   constructor(private readonly store: RuntimeStore, private readonly now: () => number = Date.now) {}
@@ -68,6 +70,7 @@ export class MetricsCollector implements MessageHooks {
   flush(dlqDepths: Record<string, number>): void {
     const rows = this.pending;
     this.pending = new Map();
+    this.current = new Map();
     for (const { minute, flowId, nodeId, t } of rows.values()) {
       const delta: RollupDelta = {
         minute, flowId, nodeId, received: t.received, delivered: t.delivered, failed: t.failed, deadLettered: t.deadLettered,
@@ -129,18 +132,26 @@ export class MetricsCollector implements MessageHooks {
   }
 
   private count(flowId: string, nodeId: string, apply: (t: Tally) => void) {
-    let byNode = this.totals.get(flowId);
-    if (!byNode) this.totals.set(flowId, (byNode = new Map()));
-    let total = byNode.get(nodeId);
-    if (!total) byNode.set(nodeId, (total = tally()));
-    apply(total);
     const minute = Math.floor(this.now() / MINUTE);
-    const key = `${minute}\u0000${flowId}\u0000${nodeId}`;
-    let row = this.pending.get(key);
-    if (!row) this.pending.set(key, (row = { minute, flowId, nodeId, t: tally() }));
-    apply(row.t);
+    let byNode = this.current.get(flowId);
+    if (!byNode) this.current.set(flowId, (byNode = new Map()));
+    let slot = byNode.get(nodeId);
+    if (!slot || slot.minute !== minute) {
+      let totals = this.totals.get(flowId);
+      if (!totals) this.totals.set(flowId, (totals = new Map()));
+      let total = totals.get(nodeId);
+      if (!total) totals.set(nodeId, (total = tally()));
+      const key = pendingKey(minute, flowId, nodeId);
+      let row = this.pending.get(key);
+      if (!row) this.pending.set(key, (row = { minute, flowId, nodeId, t: tally() }));
+      byNode.set(nodeId, (slot = { total, minuteTally: row.t, minute }));
+    }
+    apply(slot.total);
+    apply(slot.minuteTally);
   }
 }
+
+const pendingKey = (minute: number, flowId: string, nodeId: string) => `${minute}\u0000${flowId}\u0000${nodeId}`;
 
 function observe(t: Tally, ms: number) {
   t.latencyCount++;

@@ -1,4 +1,3 @@
-import type { NodeStep } from '../runtime-api.js';
 import type { MessageHooks, MessageState, StepRecord } from '../engine/message-hooks.js';
 import type { WriteBatcher } from '../engine/write-batcher.js';
 import type { SecretResolver } from '../secret-resolver.js';
@@ -10,11 +9,19 @@ export interface RunHistoryLimits {
   readonly maxAgeMs: number;
   /** Per node input/output, as JSON; larger payloads are replaced by `{ "$truncated": <bytes> }`; 0 records none. */
   readonly maxPayloadBytes: number;
+  /**
+   * Delivered messages whose node inputs/outputs are recorded, per flow and second. Dead-lettered messages always
+   * keep theirs. At ordinary rates every message keeps its payloads; under bulk load (a 1 GB file) the history
+   * keeps every path and timing but only a sample of payloads, so recording never dominates the work.
+   */
+  readonly payloadsPerSecond: number;
 }
 
 /**
  * Run history: per run counters (received/delivered/dead-lettered, aggregated and written once per commit) and
  * per message its path through the nodes with size-capped inputs and outputs, secrets redacted.
+ * The trace's JSON is built in one pass: each payload is stringified once (a node's input is usually the previous
+ * node's output, and reuses its text), which matters on the hot path.
  */
 export function runRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets: SecretResolver, limits: RunHistoryLimits): MessageHooks & { dispose(): void } {
   const pending = new Map<string, { received: number; delivered: number; deadLettered: number }>();
@@ -29,25 +36,44 @@ export function runRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets:
   });
   const traces = limits.maxMessages > 0;
 
-  const capture = (value: unknown): unknown => {
-    if (limits.maxPayloadBytes <= 0 || value === undefined) return undefined;
-    const json = JSON.stringify(value);
+  const capped = (json: string | undefined): string | undefined => {
     if (json === undefined) return undefined;
-    if (json.length > limits.maxPayloadBytes) return { $truncated: Buffer.byteLength(json) };
-    const redacted = secrets.redact(json);
-    return redacted === json ? value : (JSON.parse(redacted) as unknown);
+    return json.length > limits.maxPayloadBytes ? `{"$truncated":${Buffer.byteLength(json)}}` : json;
   };
 
-  const toStep = (s: StepRecord): NodeStep => ({
-    nodeId: s.nodeId,
-    startedAt: new Date(s.startedAt).toISOString(),
-    durationMs: Math.round(s.durationMs * 1000) / 1000,
-    status: s.status,
-    ...(s.input !== undefined ? { input: capture(s.input) } : {}),
-    ...(s.output !== undefined ? { output: capture(s.output) } : {}),
-    ...(s.failure ? { error: { errorClass: s.failure.errorClass, message: secrets.redact(s.failure.message) } } : {}),
-    ...(s.attempts !== undefined && s.attempts !== 1 ? { attempts: s.attempts } : {}),
-  });
+  // A token bucket per flow: refilled every second.
+  const budget = new Map<string, { second: number; left: number }>();
+  const payloadAllowed = (flowId: string): boolean => {
+    const second = Math.floor(Date.now() / 1000);
+    let b = budget.get(flowId);
+    if (!b || b.second !== second) budget.set(flowId, (b = { second, left: limits.payloadsPerSecond }));
+    if (b.left <= 0) return false;
+    b.left -= 1;
+    return true;
+  };
+
+  const stepsJson = (steps: readonly StepRecord[], withPayloads: boolean): string => {
+    let lastRef: unknown;
+    let lastJson: string | undefined;
+    const text = (value: unknown): string | undefined => {
+      if (!withPayloads || limits.maxPayloadBytes <= 0 || value === undefined) return undefined;
+      if (value === lastRef && lastJson !== undefined) return lastJson;
+      lastRef = value;
+      lastJson = capped(JSON.stringify(value));
+      return lastJson;
+    };
+    const parts = steps.map((s) => {
+      const input = text(s.input);
+      const output = text(s.output);
+      let out = `{"nodeId":${JSON.stringify(s.nodeId)},"startedAt":"${new Date(s.startedAt).toISOString()}","durationMs":${Math.round(s.durationMs * 1000) / 1000},"status":"${s.status}"`;
+      if (input !== undefined) out += `,"input":${input}`;
+      if (output !== undefined) out += `,"output":${output}`;
+      if (s.failure) out += `,"error":${JSON.stringify({ errorClass: s.failure.errorClass, message: s.failure.message })}`;
+      if (s.attempts !== undefined && s.attempts !== 1) out += `,"attempts":${s.attempts}`;
+      return `${out}}`;
+    });
+    return secrets.redact(`[${parts.join(',')}]`);
+  };
 
   return {
     dispose,
@@ -67,7 +93,7 @@ export function runRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets:
       else d.deadLettered += 1;
       const steps = m.steps;
       if (!traces || !steps) return;
-      const record = { messageId: m.id, runId: m.runId, flowId: m.flowId, status, receivedAt: m.receivedAt, steps: steps.map(toStep) };
+      const record = { messageId: m.id, runId: m.runId, flowId: m.flowId, status, receivedAt: m.receivedAt, stepsJson: stepsJson(steps, status === 'dead-lettered' || payloadAllowed(m.flowId)) };
       void batcher.write(() => store.runs.addMessage(record)).catch(() => {});
     },
   };

@@ -92,7 +92,7 @@ export function createSqliteRunHistory(db: SqliteDatabase): RunHistoryStore {
       end.run(status, endedAt, runId);
     },
     addMessage: (m) => {
-      addMessage.run(m.messageId, m.runId, m.flowId, m.status, m.receivedAt, JSON.stringify(m.steps));
+      addMessage.run(m.messageId, m.runId, m.flowId, m.status, m.receivedAt, m.stepsJson);
     },
     listRuns: (filter, limit, cursor) => {
       const conditions: [string, unknown][] = [];

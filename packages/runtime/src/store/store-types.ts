@@ -1,5 +1,5 @@
 import type {
-  DeadLetter, DeadLetterAction, DeadLetterFilter, DriftEvent, ErrorClass, MessageTrace, NodeStep, Page, RunRecord,
+  DeadLetter, DeadLetterAction, DeadLetterFilter, DriftEvent, ErrorClass, MessageTrace, Page, RunRecord,
 } from '../runtime-api.js';
 
 /*
@@ -70,7 +70,8 @@ export interface MessageRecord {
   readonly flowId: string;
   readonly status: MessageTrace['status'];
   readonly receivedAt: number;
-  readonly steps: readonly NodeStep[];
+  /** The NodeStep[] as JSON text (built by the recorder in one pass, with size caps applied). */
+  readonly stepsJson: string;
 }
 
 export interface RunHistoryStore {

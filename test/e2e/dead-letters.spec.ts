@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openSignedIn, screenshot } from './helpers.js';
 
-test('a run\'s dead letters can be inspected and discarded, and runs are listed', async ({ page }) => {
+test('a run\'s dead letters can be inspected and discarded; runs and monitoring charts are shown', async ({ page }) => {
   await openSignedIn(page, '#/flows/orders-ndjson');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Run once' }).click();
@@ -29,4 +29,9 @@ test('a run\'s dead letters can be inspected and discarded, and runs are listed'
   await page.locator('.flow-table tbody tr').first().getByRole('button', { name: 'Messages' }).click();
   await expect(page.locator('.trace').first()).toBeVisible();
   await screenshot(page, '23-run-history');
+
+  await page.getByRole('link', { name: 'Monitoring' }).click();
+  await expect(page.getByTestId('charts')).toBeVisible();
+  await expect(page.locator('.chart canvas').first()).toBeVisible();
+  await screenshot(page, '24-monitoring');
 });

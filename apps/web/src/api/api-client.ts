@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@seam/flow';
 import { readToken } from './token';
 import type {
-  ApiErrorBody, DeadLetter, FlowResponse, FlowSummary, MessageTrace, Page, ReplayOutcome, RunRecord, TestRunResult,
+  ApiErrorBody, DeadLetter, DriftEvent, StatsBucket, FlowResponse, FlowSummary, MessageTrace, Page, ReplayOutcome, RunRecord, TestRunResult,
 } from './api-types';
 
 /** An HTTP error from the server, carrying its error body (kind, message, problems, etags). */
@@ -73,6 +73,10 @@ export const api = {
   stop: async (id: string) => (await request<{ status: unknown }>('POST', `/api/flows/${enc(id)}/stop`)).data,
   runOnce: async (id: string) =>
     (await request<{ received: number; delivered: number; deadLettered: number; runId: string }>('POST', `/api/flows/${enc(id)}/run`, {})).data,
+  stats: async (id: string, window = '1h', bucket = '1m') =>
+    (await request<{ buckets: StatsBucket[] }>('GET', `/api/flows/${enc(id)}/stats${query({ window, bucket })}`)).data,
+  drift: async (id: string) => (await request<DriftEvent[]>('GET', `/api/flows/${enc(id)}/drift`)).data,
+  status: async (id: string) => flowStatus(id),
   metricsText: async () => {
     const token = readToken();
     const response = await fetch('/metrics', { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -112,6 +116,7 @@ export interface FlowStatus {
   readonly deployed: boolean;
   readonly inFlight?: number;
   readonly lastError?: string;
+  readonly breakers?: Readonly<Record<string, 'closed' | 'open' | 'half-open'>>;
 }
 
 export const flowStatus = async (id: string): Promise<FlowStatus> =>

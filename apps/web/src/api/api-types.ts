@@ -111,3 +111,28 @@ export interface ReplayOutcome {
   readonly result: 'delivered' | 'dead-lettered-again' | 'skipped';
   readonly message?: string;
 }
+
+export interface StatsBucket {
+  readonly at: string;
+  readonly received: number;
+  readonly delivered: number;
+  readonly deadLettered: number;
+  /** 0..1 */
+  readonly errorRate: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly dlqDepth: number;
+}
+
+export interface DriftEvent {
+  readonly flowId: string;
+  readonly nodeId: string;
+  readonly field: string;
+  readonly expected: string;
+  readonly seen: string;
+  readonly sample: unknown;
+  readonly count: number;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+}

@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
 /** The pages of the app, addressed by the location hash so the server needs no fallback routes. */
-export type Route = { readonly page: 'flows' } | { readonly page: 'flow'; readonly id: string; readonly tab: 'design' | 'dead-letters' | 'runs' };
+export type Route = { readonly page: 'flows' } | { readonly page: 'flow'; readonly id: string; readonly tab: 'design' | 'dead-letters' | 'runs' | 'monitoring' };
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/flows\/([^/?]+)(?:\/(dead-letters|runs))?/.exec(hash);
-  if (match?.[1]) return { page: 'flow', id: decodeURIComponent(match[1]), tab: (match[2] as 'dead-letters' | 'runs' | undefined) ?? 'design' };
+  const match = /^#\/flows\/([^/?]+)(?:\/(dead-letters|runs|monitoring))?/.exec(hash);
+  if (match?.[1]) return { page: 'flow', id: decodeURIComponent(match[1]), tab: (match[2] as 'dead-letters' | 'runs' | 'monitoring' | undefined) ?? 'design' };
   return { page: 'flows' };
 }
 

@@ -10,6 +10,7 @@ import { addNodeChange, freeSpot } from '../canvas/add-node';
 import { Inspector } from '../inspector/inspector';
 import { DeadLettersView } from '../runs/dead-letters-view';
 import { RunsView } from '../runs/runs-view';
+import { MonitoringView } from '../runs/monitoring-view';
 import { copyId } from '../flows/flow-id';
 import { useEditor, useEditorStore } from './editor-context';
 import { ConflictDialog } from './conflict-dialog';
@@ -94,6 +95,7 @@ export function EditorLayout({ tab }: { tab: Tab }) {
           Dead letters{deployment.dlqDepth > 0 && <span className="pill pill-warn tab-count" data-testid="dlq-depth">{deployment.dlqDepth}</span>}
         </a>
         <a className={`tab${tab === 'runs' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'runs' })}>Run history</a>
+        <a className={`tab${tab === 'monitoring' ? ' active' : ''}`} href={routeHref({ page: 'flow', id: flowId, tab: 'monitoring' })}>Monitoring</a>
       </nav>
       <RemoteChangedBanner onReload={() => void reloadFromServer(store).then(() => toast('Loaded the newer version.'))} />
       {tab === 'design' && (
@@ -105,6 +107,7 @@ export function EditorLayout({ tab }: { tab: Tab }) {
       )}
       {tab === 'dead-letters' && <DeadLettersView flowId={flowId} />}
       {tab === 'runs' && <RunsView flowId={flowId} />}
+      {tab === 'monitoring' && <MonitoringView flowId={flowId} />}
       {conflict && (
         <ConflictDialog
           onCancel={() => setConflict(false)}

@@ -70,6 +70,8 @@ const EXPRESSIONS = [
   '$pad(customer.firstName, 8, "*")',
   '$zip(order.lines.sku, order.lines.qty)',
   '$spread(customer.address)',
+  '$ ~> |order.lines|{"total": qty * unitPrice}, ["name"]|',
+  'customer ~> |address|{"country": $uppercase(country)}, "zip"|',
 ];
 
 describe('compiled constructs agree with the interpreter on random documents', () => {

@@ -29,6 +29,9 @@ export interface AstNode {
   index?: string;
   tuple?: boolean;
   ancestor?: unknown;
+  pattern?: AstNode;
+  update?: AstNode;
+  delete?: AstNode;
 }
 
 /** A predicate (`filter`) or positional-variable (`index`) stage of a path step. */

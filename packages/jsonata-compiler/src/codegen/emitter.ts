@@ -23,6 +23,8 @@ export interface Emitter {
   /** Stores a value in the constants table and returns the JS expression that reads it. */
   constant(value: unknown): string;
   fresh(prefix: string): string;
+  /** Records that evaluation depends on a built-in, so that a binding shadowing it goes to the interpreter. */
+  markNative(name: string): void;
   /** A JS expression that looks a variable up (lexical, binding, or built-in). */
   variable(name: string, ctx: GenContext): string;
   /** The context value as `$` sees it (the outer wrapper of an array input removed). */

@@ -5,6 +5,7 @@ import { generateArray, generateObject } from './generate-constructors.js';
 import { generateApply, generateBind, generateBlock, generateCall, generateLambda } from './generate-functions.js';
 import { generateCondition, generateBinary, generateNegation } from './generate-operators.js';
 import { applyFilter, generateGroup, generatePath } from './generate-path.js';
+import { resolve } from './scope.js';
 
 /** Node types whose value is never a sequence, so the interpreter's output normalisation is a no-op. */
 const NEVER_SEQUENCE = new Set(['string', 'number', 'value', 'lambda', 'regex', 'condition', 'block', 'bind']);
@@ -54,12 +55,24 @@ function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
     case 'parent':
       return unsupported('parent operator (%)');
     case 'transform':
-      return unsupported('transform expression (| ... |)');
+      return generateTransform(em, node, ctx);
     case 'partial':
       return unsupported('partial application (?)');
     default:
       return unsupported(`${node.type} expression`);
   }
+}
+
+/** `| pattern | update, delete |` (the copy is made with `$clone`, so a binding of `clone` must go to the interpreter). */
+function generateTransform(em: Emitter, node: AstNode, ctx: GenContext): string {
+  // a lexical $clone would change how the copy is made: leave that rare case to the interpreter
+  if (resolve(ctx.scope, 'clone') !== undefined) unsupported('transform with $clone redefined');
+  em.markNative('clone');
+  const clause = (expr: AstNode | undefined, prefix: string): string => {
+    const x = em.fresh(prefix);
+    return expr === undefined ? 'undefined' : `(${x}) => ${em.gen(expr, deeper(ctx, x))}`;
+  };
+  return `rt.transformer(${clause(node.pattern, 'copy')}, ${clause(node.update, 'm')}, ${clause(node.delete, 'd')})`;
 }
 
 function literal(value: unknown): string {

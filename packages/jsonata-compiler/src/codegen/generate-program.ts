@@ -27,6 +27,9 @@ export function generateProgram(ast: AstNode, nativeDefinition: (name: string) =
       return `K[${constants.length - 1}]`;
     },
     fresh: (prefix) => `${prefix}${counter++}`,
+    markNative: (name) => {
+      natives.add(name);
+    },
     contextValue: (ctx) => `rt.contextValue(${ctx.input})`,
     variable(name, ctx) {
       if (name === '') return em.contextValue(ctx);

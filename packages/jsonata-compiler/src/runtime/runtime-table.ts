@@ -9,6 +9,7 @@ import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
 import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './operators-runtime.js';
 import { asItems, descendants, endStep, filter, filterPush, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
 import { regexMatcher } from './regex-runtime.js';
+import { transformer } from './transform-runtime.js';
 import { createSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
 import { orderBy } from './sort-runtime.js';
 
@@ -57,7 +58,7 @@ export const runtimeTable = Object.freeze({
   fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, step, endStep, asItems, filterPush, createSequence, filter, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
-  regexMatcher,
+  regexMatcher, transformer,
 });
 
 /** The type of `rt` in generated code. */

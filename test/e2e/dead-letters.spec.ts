@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openSignedIn, screenshot } from './helpers.js';
 
-test('a run\'s dead letters can be inspected and discarded; runs and monitoring charts are shown', async ({ page }) => {
+test('a run\'s dead letters are filtered, inspected, fixed, replayed and discarded; runs and monitoring charts are shown', async ({ page }) => {
   await openSignedIn(page, '#/flows/orders-ndjson');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Run once' }).click();
@@ -16,6 +16,11 @@ test('a run\'s dead letters can be inspected and discarded; runs and monitoring 
   expect(before).toBeGreaterThanOrEqual(1);
   await screenshot(page, '21-dead-letters');
 
+  await page.getByLabel('Reason').selectOption('delivery');
+  await expect(page.getByText('No waiting dead letters')).toBeVisible();
+  await page.getByLabel('Reason').selectOption('validation');
+  await expect(rows).toHaveCount(before);
+
   await rows.first().getByRole('button', { name: 'Inspect' }).click();
   const dialog = page.getByRole('dialog', { name: 'Dead letter' });
   await expect(dialog.getByLabel('Payload')).toBeVisible();
@@ -24,9 +29,20 @@ test('a run\'s dead letters can be inspected and discarded; runs and monitoring 
   await expect(rows).toHaveCount(before - 1);
   await expect(page.getByTestId('dlq-depth')).toHaveText(String(before - 1));
 
+  // Fix the remaining one's payload and replay it through the current flow.
+  await rows.first().getByRole('button', { name: 'Inspect' }).click();
+  const payloadField = dialog.getByLabel('Payload');
+  const broken = JSON.parse(await payloadField.inputValue()) as Record<string, unknown>;
+  const fixed = { ...broken, customerId: broken.customerId ?? 'C-0001', itemCount: Math.max(1, Number(broken.itemCount ?? 1)), total: Math.abs(Number(broken.total ?? 1)) };
+  await payloadField.fill(JSON.stringify(fixed, null, 2));
+  await dialog.getByRole('button', { name: 'Replay' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replayed: delivered' })).toBeVisible();
+  await expect(page.getByText('No waiting dead letters')).toBeVisible();
+
   await page.getByRole('link', { name: 'Run history' }).click();
-  await expect(page.locator('.flow-table tbody tr').first()).toContainText('run-once');
-  await page.locator('.flow-table tbody tr').first().getByRole('button', { name: 'Messages' }).click();
+  const runOnce = page.locator('.flow-table tbody tr', { hasText: 'run-once' });
+  await expect(runOnce).toContainText('completed');
+  await runOnce.getByRole('button', { name: 'Messages' }).click();
   await expect(page.locator('.trace').first()).toBeVisible();
   await screenshot(page, '23-run-history');
 

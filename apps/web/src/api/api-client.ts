@@ -89,8 +89,8 @@ export const api = {
     (await request<Page<RunRecord>>('GET', `/api/runs${query({ flowId, limit })}`)).data,
   listMessages: async (runId: string, limit = 50) =>
     (await request<Page<MessageTrace>>('GET', `/api/messages${query({ runId, limit })}`)).data,
-  listDeadLetters: async (flowId: string, status = 'pending', limit = 100) =>
-    (await request<Page<DeadLetter>>('GET', `/api/dead-letters${query({ flowId, status, limit })}`)).data,
+  listDeadLetters: async (flowId: string, status = 'pending', limit = 100, errorClass?: string) =>
+    (await request<Page<DeadLetter>>('GET', `/api/dead-letters${query({ flowId, status, limit, errorClass })}`)).data,
   getDeadLetter: async (id: string) => (await request<DeadLetter>('GET', `/api/dead-letters/${enc(id)}`)).data,
   editDeadLetter: async (id: string, payload: unknown) =>
     (await request<DeadLetter>('PUT', `/api/dead-letters/${enc(id)}/payload`, { payload })).data,

@@ -5,6 +5,9 @@ import { toast } from '../app/toasts';
 import { relativeTime } from '../flows/flow-table';
 import { DeadLetterDetail } from './dead-letter-detail';
 
+/** Why a message was dead-lettered (the runtime's error classes). */
+const ERROR_CLASSES = ['validation', 'transform', 'delivery', 'timeout', 'circuit-open', 'config'] as const;
+
 /** The flow's dead letters: what failed where and why; open one to inspect, fix, replay or discard it. */
 export function DeadLettersView({ flowId }: { flowId: string }) {
   const [status, setStatus] = useState<'pending' | 'replayed' | 'discarded'>('pending');
@@ -12,17 +15,18 @@ export function DeadLettersView({ flowId }: { flowId: string }) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState<string | undefined>();
+  const [reason, setReason] = useState('');
 
   const refresh = useCallback(async () => {
     try {
-      const page = await api.listDeadLetters(flowId, status);
+      const page = await api.listDeadLetters(flowId, status, 100, reason || undefined);
       setItems(page.items);
       setTotal(page.total);
       setError(undefined);
     } catch (e) {
       setError(errorMessage(e));
     }
-  }, [flowId, status]);
+  }, [flowId, status, reason]);
 
   useEffect(() => { void refresh(); }, [refresh]);
 
@@ -46,6 +50,10 @@ export function DeadLettersView({ flowId }: { flowId: string }) {
           <option value="pending">Waiting ({status === 'pending' ? total : '…'})</option>
           <option value="replayed">Replayed</option>
           <option value="discarded">Discarded</option>
+        </select>
+        <select aria-label="Reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+          <option value="">Every reason</option>
+          {ERROR_CLASSES.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
         <button className="button" onClick={() => void refresh()}>Refresh</button>
         {status === 'pending' && items && items.length > 0 && <button className="button primary" onClick={() => void replayAll()}>Replay all shown</button>}

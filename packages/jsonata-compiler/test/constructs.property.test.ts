@@ -72,6 +72,8 @@ const EXPRESSIONS = [
   '$spread(customer.address)',
   '$ ~> |order.lines|{"total": qty * unitPrice}, ["name"]|',
   'customer ~> |address|{"country": $uppercase(country)}, "zip"|',
+  '($first := $substring(?, 0, ?); $first(customer.email, 3) & $substringAfter(?, "@")(customer.email))',
+  '($total := $map(?, function($l) { $l.qty * $l.unitPrice }) ~> $sum; $total(order.lines))',
 ];
 
 describe('compiled constructs agree with the interpreter on random documents', () => {

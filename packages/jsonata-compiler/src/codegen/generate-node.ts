@@ -57,7 +57,7 @@ function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
     case 'transform':
       return generateTransform(em, node, ctx);
     case 'partial':
-      return unsupported('partial application (?)');
+      return generatePartial(em, node, ctx);
     default:
       return unsupported(`${node.type} expression`);
   }
@@ -73,6 +73,19 @@ function generateTransform(em: Emitter, node: AstNode, ctx: GenContext): string 
     return expr === undefined ? 'undefined' : `(${x}) => ${em.gen(expr, deeper(ctx, x))}`;
   };
   return `rt.transformer(${clause(node.pattern, 'copy')}, ${clause(node.update, 'm')}, ${clause(node.delete, 'd')})`;
+}
+
+/** `f(a, ?)`: arguments evaluated now, `?` kept as a placeholder. */
+function generatePartial(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const procedure = node.procedure as AstNode;
+  const args = (node.arguments ?? []).map((a) =>
+    a.type === 'operator' && a.value === '?' ? 'rt.PLACEHOLDER' : em.gen(a, deeper(ctx)),
+  );
+  const name = String((procedure.type === 'path' ? procedure.steps?.[0]?.value : procedure.value) ?? '');
+  const first = procedure.type === 'path' ? procedure.steps?.[0] : undefined;
+  // `f(?)` where `$f` exists: the interpreter's "did you mean $f?" (T1007)
+  const exists = first?.type === 'name' ? `Boolean(${em.variable(String(first.value), ctx)})` : 'false';
+  return `rt.partial(st, ${em.gen(procedure, deeper(ctx))}, [${args.join(', ')}], ${JSON.stringify(name)}, ${exists})`;
 }
 
 function literal(value: unknown): string {

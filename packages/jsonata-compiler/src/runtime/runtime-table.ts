@@ -10,6 +10,7 @@ import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './o
 import { asItems, descendants, endStep, filter, filterPush, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
 import { regexMatcher } from './regex-runtime.js';
 import { transformer } from './transform-runtime.js';
+import { partial, PLACEHOLDER } from './partial-runtime.js';
 import { createSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
 import { orderBy } from './sort-runtime.js';
 
@@ -44,7 +45,8 @@ function keepSingletonArray(seq: Seq): Seq {
 function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func: unknown): unknown {
   if (!isFunction(func)) throw jsonataError('T2006', { value: func });
   if (isFunction(lhs)) {
-    return lambda((x: unknown) => apply(st, func, [apply(st, lhs, [x], null)], null), undefined);
+    // the interpreter composes with λ($x){ $g($f($x)) }: both calls are function nodes, so both normalise
+    return lambda((x: unknown) => norm(apply(st, func, [norm(apply(st, lhs, [x], null))], null)), undefined);
   }
   return callAt(st, base, offset, func, [lhs], null);
 }
@@ -58,7 +60,7 @@ export const runtimeTable = Object.freeze({
   fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, step, endStep, asItems, filterPush, createSequence, filter, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
-  regexMatcher, transformer,
+  regexMatcher, transformer, partial, PLACEHOLDER,
 });
 
 /** The type of `rt` in generated code. */

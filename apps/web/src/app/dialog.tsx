@@ -6,7 +6,7 @@ export function Dialog({ title, children, actions, onCancel, wide }: {
   children: ReactNode;
   actions: ReactNode;
   onCancel: () => void;
-  wide?: boolean;
+  wide?: boolean | 'medium';
 }) {
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -22,7 +22,7 @@ export function Dialog({ title, children, actions, onCancel, wide }: {
   }, [onCancel]);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onCancel(); }}>
-      <div ref={card} className={`dialog${wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title}>
+      <div ref={card} className={`dialog${wide === 'medium' ? ' dialog-medium' : wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title}>
         <h2 className="dialog-title">{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">{actions}</div>

@@ -4,11 +4,11 @@ import { shortcutList } from './use-shortcuts';
 /** Keyboard shortcuts and the few gestures of the canvas. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onCancel={onClose} actions={<button className="button primary" onClick={onClose}>Close</button>}>
+    <Dialog title="Keyboard shortcuts" wide="medium" onCancel={onClose} actions={<button className="button primary" onClick={onClose}>Close</button>}>
       <table className="shortcut-table">
         <tbody>
           {shortcutList.map((s) => (
-            <tr key={s.keys}><td><kbd>{s.keys}</kbd></td><td>{s.what}</td></tr>
+            <tr key={s.keys}><td>{s.keys.split(', ').map((k) => <kbd key={k}>{k}</kbd>)}</td><td>{s.what}</td></tr>
           ))}
         </tbody>
       </table>

@@ -121,7 +121,7 @@ export function FlowCanvas() {
     return def ? kindStyle[def.kind].color : '#999';
   }, [store]);
 
-  const fitViewOptions = useMemo(() => ({ padding: 0.2, maxZoom: 1.2 }), []);
+  const fitViewOptions = useMemo(() => ({ padding: 0.12, maxZoom: 1.2 }), []);
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>

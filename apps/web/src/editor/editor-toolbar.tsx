@@ -37,7 +37,7 @@ export function EditorToolbar({ onSave, onHelp, searchRef, deployment }: {
   const layout = () => {
     const state = store.getState();
     state.apply({ type: 'move-nodes', positions: autoLayout(state.document) });
-    window.setTimeout(() => void fitView({ padding: 0.2, duration: 250 }), 50);
+    window.setTimeout(() => void fitView({ padding: 0.12, duration: 250 }), 50);
   };
 
   const testRun = async () => {

@@ -73,7 +73,7 @@ export function useShortcuts(store: EditorStore, actions: ShortcutActions): void
         window.setTimeout(() => { if (!pasteSeen) pasteInto(store, undefined, viewCentre()); }, 80);
       } else if (!mod && !e.altKey && key === 'f') {
         e.preventDefault();
-        void fitView({ padding: 0.2, duration: 200 });
+        void fitView({ padding: 0.12, duration: 200 });
       } else if (e.key === '?') {
         actions.toggleHelp();
       }

@@ -59,3 +59,17 @@ export class DetailedFlowError extends FlowError {
     super(message, { errorClass });
   }
 }
+
+/**
+ * Builds an error without capturing a stack trace. For FlowErrors about a message's content (validation,
+ * transform), which are expected, frequent on a bad batch, and whose stack would say nothing to the user.
+ */
+export function stackless<E extends Error>(make: () => E): E {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

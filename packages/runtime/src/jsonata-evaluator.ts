@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { FlowError } from '@seam/flow';
+import { stackless } from './failure.js';
 
 /** Bounds on one evaluation: wall time and nesting depth (a runaway recursion is stopped, not the process). */
 export interface EvaluationLimits {
@@ -52,7 +53,7 @@ export function compileJsonata(expression: string, limits: EvaluationLimits): Ev
       try {
         job.resolve(await compiled.evaluate(job.input, job.bindings));
       } catch (thrown) {
-        job.reject(new FlowError(`JSONata evaluation failed: ${describe(thrown)}`, { errorClass: 'transform' }));
+        job.reject(stackless(() => new FlowError(`JSONata evaluation failed: ${describe(thrown)}`, { errorClass: 'transform' })));
       }
       if (head > 1024 && head * 2 > queue.length) {
         queue.splice(0, head);

@@ -53,7 +53,7 @@ export class FlowRun {
       this.gate.release();
       throw this.signal.reason;
     }
-    const m = this.message(sourceId, payload, options.id);
+    const m = this.message(sourceId, payload, options.id, options.raw);
     // Benchmark mode (no inbox) skips the stringify; the size limit then holds only for sources that read text.
     const json = this.o.durable ? (options.raw ?? JSON.stringify(payload)) : options.raw;
     if (json !== undefined && json.length > this.o.maxMessageBytes) {
@@ -112,7 +112,7 @@ export class FlowRun {
         resumed += 1;
         const m: MessageState = {
           id: entry.messageId, flowId, flowVersion: this.o.flow.version, runId: entry.runId, receivedAt: entry.receivedAt,
-          original: JSON.parse(entry.payloadJson) as unknown, resumed: true,
+          original: JSON.parse(entry.payloadJson) as unknown, originalJson: entry.payloadJson, resumed: true,
         };
         this.o.hooks.received(m);
         const start = this.o.flow.nodes.has(entry.nodeId) ? entry.nodeId : this.o.flow.sources[0]?.id;
@@ -154,8 +154,9 @@ export class FlowRun {
     await this.idle();
   }
 
-  private message(sourceId: string, payload: unknown, id: string | undefined): MessageState {
+  private message(sourceId: string, payload: unknown, id: string | undefined, raw?: string): MessageState {
     return {
+      ...(raw !== undefined ? { originalJson: raw } : {}),
       id: id !== undefined ? `${this.o.runId}:${sourceId}:${id}` : randomUUID(),
       flowId: this.o.flow.flowId,
       flowVersion: this.o.flow.version,

@@ -10,6 +10,8 @@ export interface MessageState {
   readonly receivedAt: number;
   /** The message as the source produced it (dead letters keep it as their original input). */
   readonly original: unknown;
+  /** `original` as JSON text when the source read it as text. */
+  readonly originalJson?: string;
   /** Set when this is a replay of a dead letter. */
   readonly replayOf?: string;
   /** Set when the message was left in the inbox by an earlier process and is being finished now. */

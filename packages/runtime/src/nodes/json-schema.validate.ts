@@ -1,5 +1,5 @@
 import { createAjv, jsonSchemaValidate } from '@seam/flow';
-import { DetailedFlowError } from '../failure.js';
+import { DetailedFlowError, stackless } from '../failure.js';
 import { applyCoercions } from './coercions.js';
 import { stepRunner } from './node-runner.js';
 
@@ -20,7 +20,7 @@ export const jsonSchemaRunner = stepRunner(jsonSchemaValidate, (config, env) => 
         message: e.message ?? e.keyword,
       }));
       const summary = errors.slice(0, 3).map((e) => `${e.path} ${e.message}`).join('; ');
-      throw new DetailedFlowError(`message does not match the schema of "${env.nodeId}": ${summary}`, 'validation', { errors });
+      throw stackless(() => new DetailedFlowError(`message does not match the schema of "${env.nodeId}": ${summary}`, 'validation', { errors }));
     },
   };
 });

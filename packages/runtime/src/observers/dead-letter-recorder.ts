@@ -19,6 +19,7 @@ export function deadLetterRecorder(store: RuntimeStore, batcher: WriteBatcher, s
       const details = JSON.parse(secrets.redact(JSON.stringify(failure.details))) as Record<string, unknown>;
       const record = {
         id, messageId: m.id, flowId: m.flowId, flowVersion: m.flowVersion, nodeId, originalInput: m.original, payload,
+        ...(m.originalJson !== undefined ? { originalJson: m.originalJson } : {}),
         errorClass: failure.errorClass, message: secrets.redact(failure.message), details, attempts,
         failedAt: new Date().toISOString(), actor: 'runtime',
       };

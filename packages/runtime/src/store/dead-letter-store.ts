@@ -49,7 +49,7 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 
 export function createSqliteDeadLetters(db: SqliteDatabase): DeadLetterRepository {
   const byId = db.prepare('SELECT * FROM dead_letters WHERE id = ?');
-  const insert = db.prepare(`INSERT INTO dead_letters
+  const insert = db.prepare(`INSERT OR IGNORE INTO dead_letters
     (id, message_id, flow_id, flow_version, node_id, original, payload, error_class, message, details, attempts, first_failed_at, last_failed_at, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`);
   const refail = db.prepare(`UPDATE dead_letters SET flow_version = ?, node_id = ?, payload = ?, error_class = ?, message = ?,
@@ -99,12 +99,14 @@ export function createSqliteDeadLetters(db: SqliteDatabase): DeadLetterRepositor
 
   return {
     put: (d, action) => {
-      const existing = byId.get(d.id) as DeadLetterRow | undefined;
-      if (!existing) {
-        insert.run(d.id, d.messageId, d.flowId, d.flowVersion, d.nodeId, json(d.originalInput), json(d.payload), d.errorClass,
-          d.message, JSON.stringify(d.details), d.attempts, d.failedAt, d.failedAt);
+      // The common case is a new dead letter: try the insert first and look at the existing row only when it is not.
+      const original = d.originalJson ?? json(d.originalInput);
+      const inserted = insert.run(d.id, d.messageId, d.flowId, d.flowVersion, d.nodeId, original, json(d.payload), d.errorClass,
+        d.message, JSON.stringify(d.details), d.attempts, d.failedAt, d.failedAt).changes === 1;
+      if (inserted) {
         bump.run(d.flowId, 1);
       } else {
+        const existing = byId.get(d.id) as DeadLetterRow;
         refail.run(d.flowVersion, d.nodeId, json(d.payload), d.errorClass, d.message, JSON.stringify(d.details), d.attempts,
           d.failedAt, d.id);
         if (existing.status !== 'pending') bump.run(existing.flow_id, 1);

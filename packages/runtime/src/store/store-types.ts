@@ -34,6 +34,8 @@ export interface NewDeadLetter {
   readonly flowVersion: string;
   readonly nodeId: string;
   readonly originalInput: unknown;
+  /** The original input as JSON text when the source already had it (spares a stringify). */
+  readonly originalJson?: string;
   readonly payload: unknown;
   readonly errorClass: ErrorClass;
   readonly message: string;

@@ -43,5 +43,9 @@ test('the main screens render without errors', async ({ page }) => {
   await page.locator('.react-flow__node', { hasText: 'HTTP request' }).first().click();
   await expect(page.locator('.secret-chip').first()).toHaveText('secret BILLING_TOKEN');
   await screenshot(page, '08-http-sink-inspector');
+  const contract = page.getByTestId('contract');
+  await contract.scrollIntoViewIfNeeded();
+  await expect(contract).toContainText('Example 1 matches the schema');
+  await screenshot(page, '09-sink-contract');
   expect(errors).toEqual([]);
 });

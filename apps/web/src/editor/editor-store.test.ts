@@ -85,6 +85,18 @@ describe('editor store', () => {
     expect(store.getState().selectedNodes).toEqual(['map']);
   });
 
+  it('sets and removes a node\'s contract, and deleting the node drops it', () => {
+    const store = storeFor();
+    const contract = { schema: { type: 'object' }, examples: [{ a: 1 }] };
+    store.getState().apply({ type: 'set-contract', nodeId: 'out', contract });
+    expect(store.getState().document.contracts).toEqual({ out: contract });
+    store.getState().apply({ type: 'remove', nodeIds: ['out'], edgeKeys: [] });
+    expect(store.getState().document.contracts).toEqual({});
+    store.getState().undo();
+    store.getState().apply({ type: 'set-contract', nodeId: 'out', contract: undefined });
+    expect(store.getState().document.contracts).toEqual({});
+  });
+
   it('removes a selected edge by its key', () => {
     const store = storeFor();
     store.getState().apply({ type: 'remove', nodeIds: [], edgeKeys: [edgeKey({ from: 'in', to: 'map' })] });

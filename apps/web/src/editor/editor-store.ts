@@ -117,6 +117,7 @@ function typingKey(change: FlowChange): string | undefined {
     case 'set-config':
     case 'set-label':
     case 'set-samples':
+    case 'set-contract':
       return `${change.type}:${change.nodeId}`;
     case 'set-meta':
       return `meta:${change.name !== undefined ? 'name' : 'description'}`;

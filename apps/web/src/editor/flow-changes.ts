@@ -1,4 +1,4 @@
-import { edgeFromPort, edgeToPort, type FlowDocument, type FlowEdge, type FlowNode, type Position } from '@seam/flow';
+import { edgeFromPort, edgeToPort, type Contract, type FlowDocument, type FlowEdge, type FlowNode, type Position } from '@seam/flow';
 
 /** Every edit the designer makes to a flow document, as data: applied by `applyChange`, undone by history. */
 export type FlowChange =
@@ -9,6 +9,7 @@ export type FlowChange =
   | { readonly type: 'set-config'; readonly nodeId: string; readonly config: Record<string, unknown> }
   | { readonly type: 'set-label'; readonly nodeId: string; readonly label: string }
   | { readonly type: 'set-samples'; readonly nodeId: string; readonly samples: unknown[] | undefined }
+  | { readonly type: 'set-contract'; readonly nodeId: string; readonly contract: Contract | undefined }
   | { readonly type: 'set-meta'; readonly name?: string; readonly description?: string }
   | { readonly type: 'replace'; readonly document: FlowDocument };
 
@@ -58,6 +59,10 @@ export function applyChange(doc: FlowDocument, change: FlowChange): FlowDocument
     case 'set-samples': {
       const { [change.nodeId]: _old, ...rest } = doc.samples;
       return { ...doc, samples: change.samples === undefined ? rest : { ...rest, [change.nodeId]: change.samples } };
+    }
+    case 'set-contract': {
+      const { [change.nodeId]: _old, ...rest } = doc.contracts;
+      return { ...doc, contracts: change.contract === undefined ? rest : { ...rest, [change.nodeId]: change.contract } };
     }
     case 'set-meta':
       return {

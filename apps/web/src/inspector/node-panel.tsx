@@ -8,6 +8,7 @@ import { configFields } from './schema-fields';
 import { JsonataPanel } from './jsonata-panel';
 import { SchemaPanel } from './schema-panel';
 import { SamplesEditor } from './samples-editor';
+import { ContractEditor } from './contract-editor';
 
 /** Everything about one node: what it does, its label, its problems and its generated config form. */
 export function NodePanel({ node, definition }: { node: FlowNode; definition: NodeDefinition | undefined }) {
@@ -69,6 +70,7 @@ export function NodePanel({ node, definition }: { node: FlowNode; definition: No
         </section>
       )}
       {definition.kind === 'source' && definition.type !== 'inline' && <SamplesEditor nodeId={node.id} />}
+      {(definition.kind === 'source' || definition.kind === 'sink') && <ContractEditor nodeId={node.id} kind={definition.kind} />}
     </div>
   );
 }

@@ -30,8 +30,8 @@ export interface ServerOptions {
   /** API token; otherwise env SEAM_TOKEN, otherwise `<dataDir>/token` (created on first start). */
   readonly token?: string;
   readonly logger?: ServerLogger;
-  /** Passed to the runtime (tests set secrets or concurrency). */
-  readonly runtime?: Pick<RuntimeOptions, 'concurrency' | 'secrets' | 'runHistory'>;
+  /** Passed to the runtime (concurrency, secrets, run history, …); the server supplies its paths, webhooks and logger. */
+  readonly runtime?: Omit<RuntimeOptions, 'dbPath' | 'dataDir' | 'webhooks' | 'logger'>;
   /** Tuning for tests: SSE heartbeat, stats tick, flows folder rescan. */
   readonly timings?: { readonly heartbeatMs?: number; readonly statsMs?: number; readonly rescanMs?: number };
 }

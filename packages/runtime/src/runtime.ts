@@ -30,6 +30,8 @@ interface ActiveFlow {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Per-minute metrics rollups are kept this long (the UI charts look back hours to days). */
+const ROLLUP_RETENTION_MS = 30 * DAY;
 const RUN_ONCE_KEY = 'run-once';
 const PAGE_MAX = 1000;
 const limitOf = (page?: { limit?: number }) => Math.max(1, Math.min(PAGE_MAX, page?.limit ?? 50));
@@ -74,7 +76,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         metrics.flush(store.deadLetters.depths());
         drift.flush();
       });
-      if (++ticks % 12 === 1) store.runs.prune(Date.now() - history.maxAgeMs, history.maxMessages);
+      if (++ticks % 12 === 1) {
+        store.transaction(() => {
+          store.runs.prune(Date.now() - history.maxAgeMs, history.maxMessages);
+          store.rollups.prune(Math.floor((Date.now() - ROLLUP_RETENTION_MS) / 60_000));
+        });
+      }
       store.housekeeping();
     } catch (err) {
       log.warn({ err }, 'housekeeping failed');

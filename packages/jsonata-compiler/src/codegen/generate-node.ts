@@ -7,8 +7,12 @@ import { generateCondition, generateBinary, generateNegation } from './generate-
 import { applyFilter, generateGroup, generatePath } from './generate-path.js';
 import { resolve } from './scope.js';
 
-/** Node types whose value is never a sequence, so the interpreter's output normalisation is a no-op. */
-const NEVER_SEQUENCE = new Set(['string', 'number', 'value', 'lambda', 'regex', 'condition', 'block', 'bind']);
+/**
+ * Node types whose value is never a sequence, so the interpreter's output normalisation is a no-op. Not
+ * blocks, conditions or binds: their child's normalised value can itself be a sequence nested in the
+ * child's result (say from `$map`), and the interpreter normalises once more at each node.
+ */
+const NEVER_SEQUENCE = new Set(['string', 'number', 'value', 'lambda', 'regex']);
 
 function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
   switch (node.type) {

@@ -24,6 +24,7 @@ test('a run\'s dead letters are filtered, inspected, fixed, replayed and discard
   await rows.first().getByRole('button', { name: 'Inspect' }).click();
   const dialog = page.getByRole('dialog', { name: 'Dead letter' });
   await expect(dialog.getByLabel('Payload')).toBeVisible();
+  await expect(dialog.getByTestId('runbook')).toContainText('The message broke the contract');
   await screenshot(page, '22-dead-letter-detail');
   await dialog.getByRole('button', { name: 'Discard' }).click();
   await expect(rows).toHaveCount(before - 1);

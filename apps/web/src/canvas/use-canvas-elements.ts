@@ -56,7 +56,7 @@ export function useCanvasEdges(): Edge[] {
         targetHandle: edgeToPort(e),
         selected: chosen.has(id),
         className: problems ? 'edge-problem' : undefined,
-        ...(problems ? { label: '⚠', ariaLabel: problems.map((p) => p.message).join('; ') } : {}),
+        ...(problems ? { label: '!', ariaLabel: problems.map((p) => p.message).join('; ') } : {}),
       } satisfies Edge;
     });
   }, [edges, selected, byEdge]);

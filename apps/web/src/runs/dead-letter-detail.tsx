@@ -4,6 +4,7 @@ import type { DeadLetter } from '../api/api-types';
 import { Dialog } from '../app/dialog';
 import { toast } from '../app/toasts';
 import { JsonTextField } from '../inspector/json-text-field';
+import { runbooks } from './runbooks';
 
 /** One dead letter: its error, original input, editable payload and audit trail; replay or discard it. */
 export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
@@ -59,6 +60,7 @@ export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClo
               <JsonTextField label="Payload" value={payload} onChange={setPayload} rows={10} />
             </div>
           </div>
+          <RunbookBox errorClass={letter.errorClass} />
           {letter.audit && letter.audit.length > 0 && (
             <>
               <div className="preview-label">History</div>
@@ -70,5 +72,18 @@ export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClo
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** The runbook of the dead letter's failure class: what it means and what to do. */
+function RunbookBox({ errorClass }: { errorClass: string }) {
+  const runbook = runbooks[errorClass];
+  if (!runbook) return null;
+  return (
+    <details className="runbook" open data-testid="runbook">
+      <summary><strong>What to do:</strong> {runbook.title}</summary>
+      <p className="small">{runbook.meaning}</p>
+      <ol className="small">{runbook.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+    </details>
   );
 }

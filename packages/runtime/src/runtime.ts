@@ -175,6 +175,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const entry: ActiveFlow = { compiled, run: startRun(compiled, runId, 'run-once', true), runId, deployed: false, state: 'running' };
     active.set(flowId, entry);
     setState(entry, 'running');
+    const interrupted = () => new FlowError(`the run of flow "${flowId}" was interrupted; running it again resumes where it stopped`, { errorClass: 'config' });
     try {
       await entry.run.resumeInbox();
       if (input) {
@@ -184,7 +185,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         await entry.run.runSources(compiled.sources);
       }
       await entry.run.idle();
+      if (entry.run.signal.aborted) throw interrupted();
     } catch (error) {
+      // Closing the runtime (Ctrl-C) interrupts the run: the inbox and cursors stay for the next run to resume.
+      if (closed || entry.run.signal.aborted) throw interrupted();
       await entry.run.stop();
       await endRun(entry, 'failed');
       setState(entry, 'failing', error);

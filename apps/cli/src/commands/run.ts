@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatPath, loadFlowText, FlowError } from '@seam/flow';
+import { DeliveryError, formatPath, loadFlowText, FlowError } from '@seam/flow';
 import { EXIT, type CliIo, type Command } from '../command.js';
 import { describeFsError, readFlowFile } from '../read-flow-file.js';
 
@@ -89,7 +89,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.out(JSON.stringify({ flow: summary.flow, received: summary.received, delivered: summary.delivered, deadLettered: summary.deadLettered, durationMs: summary.durationMs }));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof FlowError) {
+    // The flow or the other side is at fault (a missing file, an API that is down): a sentence, exit 1.
+    if (error instanceof FlowError || error instanceof DeliveryError) {
       io.err(`seam run: ${error.message}`);
       return EXIT.problems;
     }

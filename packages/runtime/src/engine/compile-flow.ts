@@ -90,6 +90,7 @@ export function compileFlow(source: FlowSource, env: CompileEnv): CompiledFlow {
       return { id: n.id, runner: runner.source };
     });
 
+  let closed = false;
   return {
     flowId: doc.id,
     version: flowVersion(doc),
@@ -99,6 +100,8 @@ export function compileFlow(source: FlowSource, env: CompileEnv): CompiledFlow {
     entry: (nodeId) => next.get(nodeId) ?? [],
     breakerStates: () => Object.fromEntries([...nodes.values()].filter((n) => n.breaker).map((n) => [n.id, n.breaker!.current])),
     close: async () => {
+      if (closed) return;
+      closed = true;
       for (const runner of runners.values()) {
         const closable: SourceRunner | StepRunner | undefined = runner.kind === 'source' ? runner.source : runner.kind === 'retry' ? undefined : runner.step;
         await closable?.close?.();

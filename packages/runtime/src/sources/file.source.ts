@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { fileSource } from '@seam/flow';
+import { FlowError, fileSource } from '@seam/flow';
 import { DetailedFlowError } from '../failure.js';
 import { insideRoot } from '../safe-path.js';
 import { sourceRunner, type SourceContext } from '../nodes/node-runner.js';
@@ -38,7 +38,13 @@ export const fileSourceRunner = sourceRunner(fileSource, (config, env) => {
         else if (config.format === 'json') await jsonArray(ctx, stream, skip);
         else await csv(ctx, stream, skip, config.csv?.delimiter ?? ',', config.csv?.header ?? true);
       } catch (e) {
-        if (!ctx.signal.aborted) throw e;
+        if (ctx.signal.aborted) return;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+          const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : 'permission denied';
+          throw new FlowError(`file source "${env.nodeId}" cannot read ${config.path} (${path}): ${why}`, { errorClass: 'config' });
+        }
+        throw e;
       } finally {
         ctx.signal.removeEventListener('abort', stop);
       }

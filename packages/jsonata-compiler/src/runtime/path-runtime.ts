@@ -37,19 +37,9 @@ export function pathInput(input: unknown, startsWithVariable: boolean): Seq {
 }
 
 /**
- * One path step over a sequence (`evaluateStep`): evaluate per item, drop undefined, and flatten one
- * level — except a lone JSON array produced by the last step, which is returned as is.
+ * The end of one path step (`evaluateStep`), whose per-item loop generated code inlines: undefined results
+ * were dropped; flatten one level — except a lone JSON array produced by the last step, kept as is.
  */
-export function step(st: EvalState, input: Seq, fn: (item: unknown) => unknown, lastStep: boolean): Seq {
-  const result: unknown[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const res = fn(input[i]);
-    if (res !== undefined) result.push(res);
-  }
-  return endStep(st, result, lastStep);
-}
-
-/** The end of a step once the per-item results are collected (generated code inlines the loop). */
 export function endStep(st: EvalState, result: unknown[], lastStep: boolean): Seq {
   tick(st);
   if (lastStep && result.length === 1 && Array.isArray(result[0]) && !isSequence(result[0])) {
@@ -87,27 +77,6 @@ function flattenStep(result: unknown[]): Seq {
     }
   }
   return out;
-}
-
-/** A predicate `[expr]` over a value (`evaluateFilter`): numeric results index, others filter. */
-export function filter(input: unknown, predicate: (item: unknown) => unknown): Seq {
-  const results = createSequence();
-  const items: Seq = Array.isArray(input) ? (input as Seq) : createSequence(input);
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index];
-    let res = predicate(item);
-    if (isNumeric(res)) res = [res];
-    if (isArrayOfNumbers(res)) {
-      for (const ires of res as number[]) {
-        let ii = Math.floor(ires);
-        if (ii < 0) ii = items.length + ii;
-        if (ii === index) results.push(item);
-      }
-    } else if (booleanOf(res)) {
-      results.push(item);
-    }
-  }
-  return results;
 }
 
 /** A constant numeric predicate `[n]` (the interpreter's fast case). */

@@ -7,7 +7,7 @@ import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
 import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
 import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './operators-runtime.js';
-import { asItems, descendants, endStep, filter, filterPush, index, lookup, pathInput, step, wildcard } from './path-runtime.js';
+import { asItems, descendants, endStep, filterPush, index, lookup, pathInput, wildcard } from './path-runtime.js';
 import { regexMatcher } from './regex-runtime.js';
 import { transformer } from './transform-runtime.js';
 import { partial, PLACEHOLDER } from './partial-runtime.js';
@@ -57,7 +57,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  */
 export const runtimeTable = Object.freeze({
   TailCall, apply, callAt, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
-  fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, step, endStep, asItems, filterPush, createSequence, filter, index, wildcard, descendants, keepSingletonArray,
+  fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, endStep, asItems, filterPush, createSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher, transformer, partial, PLACEHOLDER,

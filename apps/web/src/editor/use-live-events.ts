@@ -3,7 +3,7 @@ import { api, errorMessage, flowStatus } from '../api/api-client';
 import { readToken } from '../api/token';
 import { toast } from '../app/toasts';
 import type { EditorStore } from './editor-store';
-import { reloadFromServer } from './save-flow';
+import { followRemote } from './follow-remote';
 import { nodeCountsFromMetrics } from './node-metrics';
 
 export interface Deployment {
@@ -82,18 +82,15 @@ export function useLiveEvents(store: EditorStore): Deployment {
       const ev = parse(e);
       if (ev.flowId === flowId && typeof ev.dlqDepth === 'number') setDlqDepth(ev.dlqDepth);
     });
+    const follow = () => { followRemote(store).catch(() => undefined); };
     source.addEventListener('flow-changed', (e) => {
       const ev = parse(e);
-      const s = store.getState();
-      if ((ev.id ?? ev.flowId) !== flowId) return;
-      if (s.document !== s.savedDocument) {
-        void api.getFlow(flowId).then((r) => { if (r.etag !== store.getState().etag) store.setState({ remoteChanged: true }); }, () => undefined);
-        return;
-      }
-      // Nothing local to lose: follow the file (edited on disk or saved from another tab).
-      void api.getFlow(flowId).then((r) => { if (r.etag !== store.getState().etag && store.getState().document === store.getState().savedDocument) void reloadFromServer(store); }, () => undefined);
+      if ((ev.id ?? ev.flowId) === flowId) follow();
     });
-    return () => source.close();
+    // A change made while the stream was not (yet) connected, or while the tab was in the background.
+    source.addEventListener('open', follow);
+    window.addEventListener('focus', follow);
+    return () => { source.close(); window.removeEventListener('focus', follow); };
   }, [flowId, store, refresh, refreshDepth]);
 
   const run = async (action: () => Promise<unknown>, done: string) => {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { abortAfter } from '../abort-after.js';
 import { toFailure, type Failure } from '../failure.js';
 import type { RuntimeLogger } from '../runtime-api.js';
 import type { StepContext, StepRunner } from '../nodes/node-runner.js';
@@ -85,16 +86,18 @@ export class MessageProcessor {
         return { ok: false, thrown, attempts };
       }
       attempts += 1;
-      const signal = AbortSignal.any([this.signal, AbortSignal.timeout(policy.attemptTimeoutMs)]);
+      const attempt = abortAfter(this.signal, policy.attemptTimeoutMs);
       let failure: Failure;
       let thrown: unknown;
       try {
-        const output = await step.run(input, this.context(m, node.id, signal));
+        const output = await step.run(input, this.context(m, node.id, attempt.signal));
         breaker?.success(trial);
         return { ok: true, output, attempts };
       } catch (e) {
         thrown = e;
         failure = toFailure(e);
+      } finally {
+        attempt.dispose();
       }
       if (this.signal.aborted) return { ok: false, thrown, attempts };
       if (!isRetryable(failure, policy)) {

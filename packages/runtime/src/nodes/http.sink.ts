@@ -1,4 +1,5 @@
 import { DeliveryError, httpSink } from '@seam/flow';
+import { abortAfter } from '../abort-after.js';
 import { stepRunner } from './node-runner.js';
 
 const EXCERPT_CHARS = 500;
@@ -26,8 +27,7 @@ export const httpSinkRunner = stepRunner(httpSink, (config, env) => {
     run: async (input, ctx) => {
       // Outside the try: a missing secret is a config error of the flow, not a network failure to retry.
       const requestHeaders = { 'content-type': 'application/json', ...resolvedHeaders(), 'idempotency-key': ctx.messageId };
-      const timeout = AbortSignal.timeout(config.timeoutMs);
-      const signal = AbortSignal.any([ctx.signal, timeout]);
+      const { signal, dispose } = abortAfter(ctx.signal, config.timeoutMs);
       let response: Response;
       try {
         response = await fetch(config.url, {
@@ -37,7 +37,8 @@ export const httpSinkRunner = stepRunner(httpSink, (config, env) => {
           signal,
         });
       } catch (thrown) {
-        if (timeout.aborted || (ctx.signal.aborted && isTimeout(ctx.signal.reason))) {
+        dispose();
+        if (isTimeout(signal.reason)) {
           throw new DeliveryError(`${config.method} ${config.url} timed out`, { retryable: true, timeout: true });
         }
         if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -49,6 +50,8 @@ export const httpSinkRunner = stepRunner(httpSink, (config, env) => {
         text = await response.text();
       } catch {
         // The status decides; a body cut short by the peer changes nothing about it.
+      } finally {
+        dispose();
       }
       if (response.ok) return undefined;
       const after = retryAfterMs(response.headers.get('retry-after'));

@@ -1,4 +1,5 @@
 import { DeliveryError, httpPollSource } from '@seam/flow';
+import { abortAfter } from '../abort-after.js';
 import { compileJsonata, type Evaluate } from '../jsonata-evaluator.js';
 import { sourceRunner, type SourceContext } from '../nodes/node-runner.js';
 import { sleep } from '../retry/retry-policy.js';
@@ -23,11 +24,15 @@ export const httpPollSourceRunner = sourceRunner(httpPollSource, (config, env) =
 
   async function fetchPage(url: string, signal: AbortSignal): Promise<unknown> {
     headers ??= Object.fromEntries(Object.entries(config.headers).map(([k, v]) => [k, env.secrets.resolve(v)]));
-    const response = await fetch(url, {
-      headers: { accept: 'application/json', ...headers },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs)]),
-    });
-    const text = await response.text();
+    const timed = abortAfter(signal, config.timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { headers: { accept: 'application/json', ...headers }, signal: timed.signal });
+      text = await response.text();
+    } finally {
+      timed.dispose();
+    }
     if (!response.ok) {
       throw new DeliveryError(`GET ${url} answered ${response.status}`, { status: response.status, retryable: true, responseExcerpt: env.secrets.redact(text.slice(0, 300)) });
     }

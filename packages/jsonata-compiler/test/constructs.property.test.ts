@@ -74,6 +74,11 @@ const EXPRESSIONS = [
   'customer ~> |address|{"country": $uppercase(country)}, "zip"|',
   '($first := $substring(?, 0, ?); $first(customer.email, 3) & $substringAfter(?, "@")(customer.email))',
   '($total := $map(?, function($l) { $l.qty * $l.unitPrice }) ~> $sum; $total(order.lines))',
+  'order.lines#$i.{"line": $i + 1, "sku": sku}',
+  'order.lines#$i[$i > 0].sku',
+  'order.lines[qty > 1]#$p.($p & ":" & sku)',
+  'order@$o.lines@$l.{"order": $o.number, "sku": $l.sku, "ctx": $type($)}',
+  'customer@$c.$$.order.lines[sku = $c.id].qty',
 ];
 
 describe('compiled constructs agree with the interpreter on random documents', () => {

@@ -6,6 +6,7 @@ import { generateApply, generateBind, generateBlock, generateCall, generateLambd
 import { generateCondition, generateBinary, generateNegation } from './generate-operators.js';
 import { applyFilter, generateGroup, generatePath } from './generate-path.js';
 import { resolve } from './scope.js';
+import { generateTuplePath, isTuplePath } from './generate-tuple-path.js';
 
 /**
  * Node types whose value is never a sequence, so the interpreter's output normalisation is a no-op. Not
@@ -17,7 +18,7 @@ const NEVER_SEQUENCE = new Set(['string', 'number', 'value', 'lambda', 'regex'])
 function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
   switch (node.type) {
     case 'path':
-      return generatePath(em, node, ctx);
+      return isTuplePath(node) ? generateTuplePath(em, node, ctx) : generatePath(em, node, ctx);
     case 'name': {
       const key = String(node.value);
       if (!FUNCTION_OBJECT_KEYS.has(key) && node.predicate === undefined && node.keepArray !== true && node.group === undefined) {

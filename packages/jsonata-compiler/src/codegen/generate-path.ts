@@ -22,9 +22,8 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
 }
 
 function checkStep(step: AstNode): void {
-  if (step.focus !== undefined) unsupported(`context variable binding (@$${step.focus})`);
-  if (step.index !== undefined) unsupported(`positional variable binding (#$${step.index})`);
-  if (step.tuple === true || step.ancestor !== undefined) unsupported('parent operator (%)');
+  if (step.ancestor !== undefined) unsupported('parent operator (%)');
+  if (step.tuple === true) unsupported('context/positional variable binding here');
 }
 
 function generateSort(em: Emitter, seq: string, step: AstNode, ctx: GenContext): string {
@@ -92,16 +91,7 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
     } else if (step.type === 'sort') {
       lines.push(`${seq} = ${generateSort(em, seq, step, stepCtx)};`);
     } else {
-      const item = em.fresh('x');
-      const out = em.fresh('out');
-      const i = em.fresh('i');
-      const r = em.fresh('r');
-      let body = em.gen(step, deeper(ctx, item));
-      for (const stage of step.stages ?? []) body = applyFilter(em, body, stage, deeper(ctx, item));
-      lines.push(
-        `{ const ${out} = []; for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; if (${r} !== undefined) ${out}.push(${r}); } ` +
-          `${seq} = rt.endStep(st, ${out}, ${last}); }`,
-      );
+      lines.push(regularStep(em, seq, step, last, ctx));
     }
     if (!last) lines.push(`if (${seq} === undefined || ${seq}.length === 0) break ${label};`);
   });
@@ -110,6 +100,20 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
   if (node.group !== undefined) lines.push(`${seq} = ${generateGroup(em, seq, node.group.lhs, ctx)};`);
   lines.push(`return ${seq};`);
   return `(() => { ${lines.join(' ')} })()`;
+}
+
+/** One ordinary step over the sequence in `seq` (`evaluateStep`), predicates applied per item. */
+export function regularStep(em: Emitter, seq: string, step: AstNode, last: boolean, ctx: GenContext): string {
+  const item = em.fresh('x');
+  const out = em.fresh('out');
+  const i = em.fresh('i');
+  const r = em.fresh('r');
+  let body = em.gen(step, deeper(ctx, item));
+  for (const stage of step.stages ?? []) body = applyFilter(em, body, stage, deeper(ctx, item));
+  return (
+    `{ const ${out} = []; for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; if (${r} !== undefined) ${out}.push(${r}); } ` +
+    `${seq} = rt.endStep(st, ${out}, ${last}); }`
+  );
 }
 
 /** An object constructor / group-by applied to the JS expression `input`. */

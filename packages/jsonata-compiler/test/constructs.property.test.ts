@@ -79,6 +79,10 @@ const EXPRESSIONS = [
   'order.lines[qty > 1]#$p.($p & ":" & sku)',
   'order@$o.lines@$l.{"order": $o.number, "sku": $l.sku, "ctx": $type($)}',
   'customer@$c.$$.order.lines[sku = $c.id].qty',
+  'order.lines#$i{sku: $i}',
+  'order.lines@$l{$l.category: $sum($l.qty)}',
+  'order.lines^(>unitPrice)#$rank.{"rank": $rank, "sku": sku}',
+  'order.lines#$i^(>qty).{"was": $i, "sku": sku}',
 ];
 
 describe('compiled constructs agree with the interpreter on random documents', () => {

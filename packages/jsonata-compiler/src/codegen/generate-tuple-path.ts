@@ -1,6 +1,6 @@
 import type { AstNode, AstStage } from './ast-node.js';
 import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
-import { regularStep } from './generate-path.js';
+import { generateGroup, regularStep } from './generate-path.js';
 import { collectBinds, type Scope } from './scope.js';
 
 /** True for paths with a context (`@$x`) or positional (`#$i`) binding: they run as tuple streams. */
@@ -22,8 +22,6 @@ function tupleScope(em: Emitter, ctx: GenContext, tuple: string, names: readonly
 function checkTuplePath(node: AstNode, first: number): void {
   const steps = node.steps ?? [];
   if (node.tuple === true || steps.some((s) => s.ancestor !== undefined)) unsupported('parent operator (%)');
-  if (node.group !== undefined) unsupported('group-by on a path with @/# bindings');
-  if (steps.slice(first).some((s) => s.type === 'sort')) unsupported('order-by in a path with @/# bindings');
   if (first === 0 && steps[0]?.consarray === true) unsupported('array constructor bound with @/#');
   const binds = new Set<string>();
   for (const s of steps) collectBinds(s, binds);
@@ -33,8 +31,8 @@ function checkTuplePath(node: AstNode, first: number): void {
 
 /**
  * A path with `@$x` / `#$i` (`evaluateTupleStep`): from the first such step on, each item travels as a
- * tuple `{'@': context, x: …, i: …}` and later steps and predicates see the tuple's names as variables.
- * Returns the raw result sequence, like `generatePath`.
+ * tuple `{'@': context, x: …, i: …}` and later steps, predicates, order-by terms and group-by see the
+ * tuple's names as variables. Returns the raw result (sequence or grouped object), like `generatePath`.
  */
 export function generateTuplePath(em: Emitter, node: AstNode, ctx: GenContext): string {
   const steps = node.steps ?? [];
@@ -43,28 +41,65 @@ export function generateTuplePath(em: Emitter, node: AstNode, ctx: GenContext): 
   const seq = em.fresh('s');
   const tuples = em.fresh('tu');
   const label = em.fresh('steps');
-  const lines = [`let ${seq} = rt.pathInput(${ctx.input}, ${steps[0]?.type === 'variable'});`, `${label}: {`];
+  const lines = [`let ${tuples};`, `let ${seq} = rt.pathInput(${ctx.input}, ${steps[0]?.type === 'variable'});`, `${label}: {`];
   steps.slice(0, first).forEach((step, i) => {
     lines.push(i === 0 && step.consarray === true ? `${seq} = ${em.gen(step, deeper(ctx, seq))};` : regularStep(em, seq, step, false, ctx));
     lines.push(`if (${seq} === undefined || ${seq}.length === 0) break ${label};`);
   });
-  lines.push(`let ${tuples} = rt.toTuples(${seq});`);
   const bound: string[] = [];
-  for (const step of steps.slice(first)) {
-    const t = em.fresh('t');
-    const inner = tupleScope(em, deeper(ctx), t, [...bound]);
-    const body = em.gen(step, { ...inner.ctx, input: `${t}["@"]` });
-    const focus = step.focus === undefined ? 'undefined' : JSON.stringify(step.focus);
-    const index = step.index === undefined ? 'undefined' : JSON.stringify(step.index);
-    lines.push(`${tuples} = rt.tupleStep(${tuples}, (${t}) => { ${inner.lines} return ${body}; }, ${focus}, ${index});`);
-    if (step.focus !== undefined) bound.push(step.focus);
-    if (step.index !== undefined) bound.push(step.index);
+  steps.slice(first).forEach((step, k) => {
+    if (step.type === 'sort') {
+      if (k === 0) {
+        // an order-by that starts the stream sorts plain items, then numbers them into tuples
+        const terms = sortTerms(em, ctx, step, undefined);
+        lines.push(`${tuples} = rt.sortedTuples(${seq}, ${terms}, ${JSON.stringify(step.index ?? 'undefined')});`);
+      } else {
+        lines.push(`${tuples} = rt.orderBy(${tuples}, ${sortTerms(em, ctx, step, [...bound])});`);
+      }
+      if (step.index !== undefined) bound.push(step.index);
+    } else {
+      if (k === 0) lines.push(`${tuples} = rt.toTuples(${seq});`);
+      const focus = step.focus === undefined ? 'undefined' : JSON.stringify(step.focus);
+      const index = step.index === undefined ? 'undefined' : JSON.stringify(step.index);
+      lines.push(`${tuples} = rt.tupleStep(${tuples}, ${tupleFn(em, ctx, bound, step)}, ${focus}, ${index});`);
+      if (step.focus !== undefined) bound.push(step.focus);
+      if (step.index !== undefined) bound.push(step.index);
+    }
     for (const stage of step.stages ?? []) lines.push(`${tuples} = ${tupleStage(em, tuples, stage, bound, ctx)};`);
-  }
+  });
   lines.push(`${seq} = rt.fromTuples(${tuples});`, '}');
   if (node.keepSingletonArray === true) lines.push(`${seq} = rt.keepSingletonArray(${seq});`);
-  lines.push(`return ${seq};`);
+  if (node.group !== undefined) {
+    // grouping a tuple stream: keys per tuple, values per merged group tuple (`reduceTupleStream`); if the
+    // path ended before the stream started, it is an ordinary group-by
+    const pairs = node.group.lhs.map(([key, value]) => `{ key: ${tupleFn(em, ctx, bound, key)}, value: ${tupleFn(em, ctx, bound, value)} }`);
+    lines.push(`return ${tuples} === undefined ? ${generateGroup(em, seq, node.group.lhs, ctx)} : rt.groupTuples(st, ${tuples}, [${pairs.join(', ')}]);`);
+  } else {
+    lines.push(`return ${seq};`);
+  }
   return `(() => { ${lines.join(' ')} })()`;
+}
+
+/** `(t) => expr` evaluated in the tuple's context with its names bound. */
+function tupleFn(em: Emitter, ctx: GenContext, names: readonly string[], expr: AstNode): string {
+  const t = em.fresh('t');
+  const inner = tupleScope(em, deeper(ctx), t, names);
+  return `(${t}) => { ${inner.lines} return ${em.gen(expr, { ...inner.ctx, input: `${t}["@"]` })}; }`;
+}
+
+/** The terms of an order-by step: over tuples (with `names` bound), or over plain items when undefined. */
+function sortTerms(em: Emitter, ctx: GenContext, step: AstNode, names: readonly string[] | undefined): string {
+  const terms = (step.terms ?? []).map((term) => {
+    let key: string;
+    if (names === undefined) {
+      const x = em.fresh('o');
+      key = `(${x}) => ${em.gen(term.expression, deeper(ctx, x))}`;
+    } else {
+      key = tupleFn(em, ctx, names, term.expression);
+    }
+    return `{ key: ${key}, descending: ${term.descending === true} }`;
+  });
+  return `[${terms.join(', ')}]`;
 }
 
 /** A predicate or `#$i` stage over the tuple stream (`evaluateStages`). */
@@ -73,8 +108,5 @@ function tupleStage(em: Emitter, tuples: string, stage: AstStage, bound: string[
     bound.push(String(stage.value));
     return `rt.indexTuples(${tuples}, ${JSON.stringify(String(stage.value))})`;
   }
-  const t = em.fresh('t');
-  const inner = tupleScope(em, deeper(ctx), t, [...bound]);
-  const body = em.gen(stage.expr, { ...inner.ctx, input: `${t}["@"]` });
-  return `rt.filterTuples(${tuples}, (${t}) => { ${inner.lines} return ${body}; })`;
+  return `rt.filterTuples(${tuples}, ${tupleFn(em, ctx, [...bound], stage.expr)})`;
 }

@@ -17,11 +17,16 @@ interface GroupEntry {
  * An object constructor / group-by (`evaluateGroupExpression`): items are grouped by each pair's key,
  * then the pair's value is evaluated once per group with the grouped items as context.
  */
-export function group(_st: EvalState, input: unknown, pairs: GroupPair[]): Record<string, unknown> {
-  const result = Object.create(null) as Record<string, unknown>;
-  const groups = Object.create(null) as Record<string, GroupEntry>;
+export function group(st: EvalState, input: unknown, pairs: GroupPair[]): Record<string, unknown> {
   // an empty input still yields one (literal) object; unlike the interpreter, do not push into the caller's array
   const items: unknown[] = Array.isArray(input) ? (input.length === 0 ? [undefined] : input) : createSequence(input);
+  return groupReduce(st, items, pairs);
+}
+
+/** The grouping itself, over items as given (a tuple stream is grouped this way, even when empty). */
+export function groupReduce(_st: EvalState, items: unknown[], pairs: GroupPair[]): Record<string, unknown> {
+  const result = Object.create(null) as Record<string, unknown>;
+  const groups = Object.create(null) as Record<string, GroupEntry>;
   for (const item of items) {
     for (let pairIndex = 0; pairIndex < pairs.length; pairIndex++) {
       const key = (pairs[pairIndex] as GroupPair).key(item);

@@ -11,7 +11,7 @@ import { asItems, descendants, endStep, filterPush, index, lookup, pathInput, wi
 import { regexMatcher } from './regex-runtime.js';
 import { transformer } from './transform-runtime.js';
 import { partial, PLACEHOLDER } from './partial-runtime.js';
-import { filterTuples, fromTuples, indexTuples, toTuples, tupleStep } from './tuple-runtime.js';
+import { filterTuples, fromTuples, groupTuples, indexTuples, sortedTuples, toTuples, tupleStep } from './tuple-runtime.js';
 import { createSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
 import { orderBy } from './sort-runtime.js';
 
@@ -62,7 +62,7 @@ export const runtimeTable = Object.freeze({
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher, transformer, partial, PLACEHOLDER,
-  toTuples, tupleStep, filterTuples, indexTuples, fromTuples,
+  toTuples, tupleStep, filterTuples, indexTuples, fromTuples, sortedTuples, groupTuples,
 });
 
 /** The type of `rt` in generated code. */

@@ -1,5 +1,8 @@
+import type { EvalState } from './eval-state.js';
+import { groupReduce, type GroupPair } from './group-runtime.js';
 import { filterPush } from './path-runtime.js';
-import { createSequence, type Seq } from './sequence.js';
+import { append, createSequence, type Seq } from './sequence.js';
+import { orderBy, type SortTerm } from './sort-runtime.js';
 
 /** One item of a tuple stream: its context `@` and the names bound so far (null prototype: any name is safe). */
 export type Tuple = Record<string, unknown>;
@@ -67,4 +70,31 @@ export function fromTuples(tuples: Tuple[]): Seq {
   const seq = createSequence();
   for (const t of tuples) seq.push(t['@']);
   return seq;
+}
+
+/** An order-by that starts a tuple stream: sort the items, then number them (`tuple[index] = position`). */
+export function sortedTuples(seq: Seq, terms: SortTerm[], index: string): Tuple[] {
+  return orderBy(seq, terms).map((item, position) => {
+    const t = tuple();
+    t['@'] = item;
+    t[index] = position;
+    return t;
+  });
+}
+
+/** Merges a group's tuples into one, appending the values of each name (`reduceTupleStream`). */
+function reduceTuples(data: unknown): Tuple {
+  if (!Array.isArray(data)) return data as Tuple;
+  const result = tuple(data[0] as Tuple);
+  for (let i = 1; i < data.length; i++) {
+    const t = data[i] as Tuple;
+    for (const key of Object.keys(t)) result[key] = append(result[key], t[key]);
+  }
+  return result;
+}
+
+/** Group-by over a tuple stream: like `group`, with keys per tuple and values per merged group tuple. */
+export function groupTuples(st: EvalState, tuples: Tuple[], pairs: GroupPair[]): Record<string, unknown> {
+  const reducing: GroupPair[] = pairs.map((p) => ({ key: p.key, value: (data: unknown) => p.value(reduceTuples(data)) }));
+  return groupReduce(st, tuples, reducing);
 }

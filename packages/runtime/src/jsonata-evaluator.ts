@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { compileJsonata as compileToJs } from '@seam/jsonata-compiler';
 import { FlowError } from '@seam/flow';
 import { stackless } from './failure.js';
 
@@ -6,14 +6,14 @@ import { stackless } from './failure.js';
 export interface EvaluationLimits {
   readonly timeoutMs: number;
   readonly maxDepth: number;
-  /**
-   * Largest sequence an evaluation may build. Off by default: jsonata then wraps every sequence's push, which
-   * costs ~15% on ordinary mappings, and ranges are capped at 1e7 by jsonata itself (D2014) anyway.
-   */
+  /** Largest sequence an evaluation may build (default: the engine's own cap; ranges stop at 1e7 anyway). */
   readonly maxSequence?: number;
+  /** `compiled` (default) runs the expression as generated JavaScript where possible; `interpreter` forces the jsonata library. */
+  readonly engine?: 'compiled' | 'interpreter';
 }
 
-export type Evaluate = (input: unknown, bindings?: Readonly<Record<string, unknown>>) => Promise<unknown>;
+/** Evaluates a compiled expression; synchronous when it could be compiled to JavaScript, a Promise otherwise. */
+export type Evaluate = (input: unknown, bindings?: Readonly<Record<string, unknown>>) => unknown;
 
 interface JsonataThrown {
   readonly code?: string;
@@ -22,26 +22,41 @@ interface JsonataThrown {
 }
 
 /**
- * Compiles a JSONata expression once and returns its bounded evaluator. The one place the runtime touches the
- * jsonata library for mappings, so that a compiled engine (packages/jsonata-compiler) can be swapped in here.
- * jsonata 2.2 checks `timeout`/`stack` on every step of evaluation (the guardrails its own test suite drives
- * through __evaluate_entry/exit); `sequence`, when given, caps how large a generated sequence may grow.
- * Failures are FlowErrors of class `transform` naming the JSONata error code.
+ * Compiles a JSONata expression once and returns its bounded evaluator: the one place the runtime touches JSONata.
+ * @seam/jsonata-compiler turns the expression into JavaScript where it can (and falls back to the jsonata
+ * interpreter where it cannot); both paths enforce the time and depth bounds. Failures are FlowErrors of class
+ * `transform` naming the JSONata error code; an expression that does not parse is a `config` FlowError.
  */
 export function compileJsonata(expression: string, limits: EvaluationLimits): Evaluate {
-  let compiled: jsonata.Expression;
+  let compiled: ReturnType<typeof compileToJs>;
   try {
-    compiled = jsonata(expression, {
-      timeout: limits.timeoutMs,
-      stack: limits.maxDepth,
-      ...(limits.maxSequence !== undefined ? { sequence: limits.maxSequence } : {}),
+    compiled = compileToJs(expression, {
+      timeoutMs: limits.timeoutMs,
+      maxDepth: limits.maxDepth,
+      ...(limits.maxSequence !== undefined ? { maxSequence: limits.maxSequence } : {}),
+      engine: limits.engine ?? 'compiled',
     });
   } catch (thrown) {
     throw new FlowError(`JSONata does not parse: ${describe(thrown)}`, { errorClass: 'config' });
   }
-  // Evaluations of one expression run one at a time. jsonata's evaluator is asynchronous but CPU-bound: run
+  const fail = (thrown: unknown) => stackless(() => new FlowError(`JSONata evaluation failed: ${describe(thrown)}`, { errorClass: 'transform' }));
+
+  if (compiled.mode === 'compiled') {
+    // Synchronous: one evaluation runs start to end, so its time bound counts only its own work.
+    const run = compiled.evaluate;
+    return (input, bindings) => {
+      try {
+        return run(input, bindings as Record<string, unknown> | undefined);
+      } catch (thrown) {
+        throw fail(thrown);
+      }
+    };
+  }
+
+  // The interpreter is asynchronous but CPU-bound: evaluations of one expression run one at a time. Run
   // concurrently, hundreds of evaluations would interleave at every step, so each one's wall-clock timeout would
   // count the others' work (spurious D1012s), and all their half-finished frames would be alive at once (GC churn).
+  const interpret = compiled.evaluate;
   const queue: { input: unknown; bindings: Record<string, unknown> | undefined; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   let head = 0;
   let running = false;
@@ -51,9 +66,9 @@ export function compileJsonata(expression: string, limits: EvaluationLimits): Ev
       const job = queue[head]!;
       queue[head++] = undefined as never;
       try {
-        job.resolve(await compiled.evaluate(job.input, job.bindings));
+        job.resolve(await interpret(job.input, job.bindings));
       } catch (thrown) {
-        job.reject(stackless(() => new FlowError(`JSONata evaluation failed: ${describe(thrown)}`, { errorClass: 'transform' })));
+        job.reject(fail(thrown));
       }
       if (head > 1024 && head * 2 > queue.length) {
         queue.splice(0, head);

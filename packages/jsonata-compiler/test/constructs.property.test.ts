@@ -83,6 +83,9 @@ const EXPRESSIONS = [
   'order.lines@$l{$l.category: $sum($l.qty)}',
   'order.lines^(>unitPrice)#$rank.{"rank": $rank, "sku": sku}',
   'order.lines#$i^(>qty).{"was": $i, "sku": sku}',
+  'order.lines.{"sku": sku, "order": %.number, "customer": %.%.customer.id}',
+  'order.lines[%.status = "paid"].sku',
+  'customer.address.%.email',
 ];
 
 describe('compiled constructs agree with the interpreter on random documents', () => {

@@ -28,7 +28,8 @@ export interface AstNode {
   focus?: string;
   index?: string;
   tuple?: boolean;
-  ancestor?: unknown;
+  ancestor?: { label: string };
+  slot?: { label: string };
   pattern?: AstNode;
   update?: AstNode;
   delete?: AstNode;

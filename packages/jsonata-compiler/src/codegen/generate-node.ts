@@ -57,8 +57,11 @@ function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
       return generateApply(em, node, ctx);
     case 'regex':
       return `rt.regexMatcher(${em.constant(node.value)})`;
-    case 'parent':
-      return unsupported('parent operator (%)');
+    case 'parent': {
+      // the parser labels each `%` with the ancestor step that binds it; the tuple path put it in scope
+      const id = node.slot === undefined ? undefined : resolve(ctx.scope, node.slot.label);
+      return id ?? unsupported('parent operator (%) across nested paths');
+    }
     case 'transform':
       return generateTransform(em, node, ctx);
     case 'partial':

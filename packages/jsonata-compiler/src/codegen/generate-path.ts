@@ -22,7 +22,6 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
 }
 
 function checkStep(step: AstNode): void {
-  if (step.ancestor !== undefined) unsupported('parent operator (%)');
   if (step.tuple === true) unsupported('context/positional variable binding here');
 }
 

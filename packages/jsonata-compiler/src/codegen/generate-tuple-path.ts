@@ -21,7 +21,8 @@ function tupleScope(em: Emitter, ctx: GenContext, tuple: string, names: readonly
 
 function checkTuplePath(node: AstNode, first: number): void {
   const steps = node.steps ?? [];
-  if (node.tuple === true || steps.some((s) => s.ancestor !== undefined)) unsupported('parent operator (%)');
+  // a path that must hand its ancestry to an enclosing path (`tuple` on the path itself) is not modelled
+  if (node.tuple === true) unsupported('parent operator (%) across nested paths');
   if (first === 0 && steps[0]?.consarray === true) unsupported('array constructor bound with @/#');
   const binds = new Set<string>();
   for (const s of steps) collectBinds(s, binds);
@@ -49,6 +50,7 @@ export function generateTuplePath(em: Emitter, node: AstNode, ctx: GenContext): 
   const bound: string[] = [];
   steps.slice(first).forEach((step, k) => {
     if (step.type === 'sort') {
+      if (step.ancestor !== undefined) unsupported('parent operator (%) after an order-by');
       if (k === 0) {
         // an order-by that starts the stream sorts plain items, then numbers them into tuples
         const terms = sortTerms(em, ctx, step, undefined);
@@ -61,9 +63,12 @@ export function generateTuplePath(em: Emitter, node: AstNode, ctx: GenContext): 
       if (k === 0) lines.push(`${tuples} = rt.toTuples(${seq});`);
       const focus = step.focus === undefined ? 'undefined' : JSON.stringify(step.focus);
       const index = step.index === undefined ? 'undefined' : JSON.stringify(step.index);
-      lines.push(`${tuples} = rt.tupleStep(${tuples}, ${tupleFn(em, ctx, bound, step)}, ${focus}, ${index});`);
+      const ancestor = step.ancestor === undefined ? 'undefined' : JSON.stringify(step.ancestor.label);
+      lines.push(`${tuples} = rt.tupleStep(${tuples}, ${tupleFn(em, ctx, bound, step)}, ${focus}, ${index}, ${ancestor});`);
       if (step.focus !== undefined) bound.push(step.focus);
       if (step.index !== undefined) bound.push(step.index);
+      // `%` below this step reads the context this step started from, bound under the parser's label
+      if (step.ancestor !== undefined) bound.push(step.ancestor.label);
     }
     for (const stage of step.stages ?? []) lines.push(`${tuples} = ${tupleStage(em, tuples, stage, bound, ctx)};`);
   });

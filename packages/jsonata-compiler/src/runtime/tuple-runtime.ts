@@ -25,7 +25,13 @@ export function toTuples(seq: Seq): Tuple[] {
  * One step over a tuple stream (`evaluateTupleStep`): each result item makes a tuple; with a focus the
  * item is bound to that name and the context stays; with an index its position is bound.
  */
-export function tupleStep(tuples: Tuple[], step: (t: Tuple) => unknown, focus: string | undefined, index: string | undefined): Tuple[] {
+export function tupleStep(
+  tuples: Tuple[],
+  step: (t: Tuple) => unknown,
+  focus: string | undefined,
+  index: string | undefined,
+  ancestor?: string,
+): Tuple[] {
   const out: Tuple[] = [];
   for (const t of tuples) {
     const res = step(t);
@@ -40,6 +46,7 @@ export function tupleStep(tuples: Tuple[], step: (t: Tuple) => unknown, focus: s
         next['@'] = items[b];
       }
       if (index !== undefined) next[index] = b;
+      if (ancestor !== undefined) next[ancestor] = t['@'];
       out.push(next);
     }
   }

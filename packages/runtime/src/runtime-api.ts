@@ -43,8 +43,9 @@ export interface RuntimeOptions {
   /**
    * Run history: traces older than maxAgeMs (default 7 days) or beyond the newest maxMessages (default 10,000; 0
    * keeps none) are pruned; node inputs/outputs above maxPayloadBytes (default 4,096; 0 records none) are replaced
-   * by `{ "$truncated": <bytes> }`. Dead-lettered messages always keep their inputs/outputs; delivered ones keep
-   * them up to payloadsPerSecond per flow (default 50), so bulk loads record every path but only a payload sample.
+   * by `{ "$truncated": <bytes> }`. Inputs/outputs are recorded for up to payloadsPerSecond messages per flow
+   * (default 50): bulk loads record every path, timing and error but only a payload sample (the DLQ keeps every
+   * failed message's input and payload regardless).
    */
   readonly runHistory?: { readonly maxAgeMs?: number; readonly maxMessages?: number; readonly maxPayloadBytes?: number; readonly payloadsPerSecond?: number };
   /** Largest message a source accepts, in bytes of JSON (default 1 MiB); larger ones are dead-lettered as `validation`. */

@@ -10,9 +10,9 @@ export interface RunHistoryLimits {
   /** Per node input/output, as JSON; larger payloads are replaced by `{ "$truncated": <bytes> }`; 0 records none. */
   readonly maxPayloadBytes: number;
   /**
-   * Delivered messages whose node inputs/outputs are recorded, per flow and second. Dead-lettered messages always
-   * keep theirs. At ordinary rates every message keeps its payloads; under bulk load (a 1 GB file) the history
-   * keeps every path and timing but only a sample of payloads, so recording never dominates the work.
+   * Messages whose node inputs/outputs are recorded, per flow and second. At ordinary rates every message keeps
+   * its payloads; under bulk load (a 1 GB file) the history keeps every path, timing and error but only a sample
+   * of payloads, so recording never dominates the work. (A dead letter always keeps its input and payload in the DLQ.)
    */
   readonly payloadsPerSecond: number;
 }
@@ -93,7 +93,7 @@ export function runRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets:
       else d.deadLettered += 1;
       const steps = m.steps;
       if (!traces || !steps) return;
-      const record = { messageId: m.id, runId: m.runId, flowId: m.flowId, status, receivedAt: m.receivedAt, stepsJson: stepsJson(steps, status === 'dead-lettered' || payloadAllowed(m.flowId)) };
+      const record = { messageId: m.id, runId: m.runId, flowId: m.flowId, status, receivedAt: m.receivedAt, stepsJson: stepsJson(steps, payloadAllowed(m.flowId)) };
       void batcher.write(() => store.runs.addMessage(record)).catch(() => {});
     },
   };

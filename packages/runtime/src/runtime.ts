@@ -69,13 +69,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const active = new Map<string, ActiveFlow>();
   let closed = false;
 
+  const flushObservations = () => store.transaction(() => {
+    metrics.flush(store.deadLetters.depths());
+    drift.flush();
+  });
   let ticks = 0;
   const housekeeping = () => {
     try {
-      store.transaction(() => {
-        metrics.flush(store.deadLetters.depths());
-        drift.flush();
-      });
+      flushObservations();
       if (++ticks % 12 === 1) {
         store.transaction(() => {
           store.runs.prune(Date.now() - history.maxAgeMs, history.maxMessages);
@@ -240,7 +241,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const metricsReader: MetricsReader = {
     snapshot: () => metrics.snapshot(store.deadLetters.depths()),
     series: (flowId, o) => {
-      housekeeping();
+      flushObservations();
       return metrics.series(flowId, o.windowMs, o.bucketMs);
     },
     driftEvents: (flowId) => {

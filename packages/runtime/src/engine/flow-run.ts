@@ -56,9 +56,10 @@ export class FlowRun {
     const m = this.message(sourceId, payload, options.id, options.raw);
     // Benchmark mode (no inbox) skips the stringify; the size limit then holds only for sources that read text.
     const json = this.o.durable ? (options.raw ?? JSON.stringify(payload)) : options.raw;
-    if (json !== undefined && json.length > this.o.maxMessageBytes) {
+    const limit = options.maxBytes ?? this.o.maxMessageBytes;
+    if (json !== undefined && json.length > limit) {
       this.gate.release();
-      const error = new DetailedFlowError(`message is ${json.length} bytes, above the ${this.o.maxMessageBytes}-byte message limit`, 'validation', { bytes: json.length });
+      const error = new DetailedFlowError(`message is ${json.length} bytes, above the ${limit}-byte message limit`, 'validation', { bytes: json.length, limit });
       await this.reject(sourceId, json.slice(0, 4096), error, options);
       return { messageId: m.id, stored: Promise.resolve() };
     }

@@ -53,6 +53,8 @@ export interface EmitOptions {
   readonly id?: string;
   /** Source position to store with this message in the same transaction (file line, poll cursor). */
   readonly cursor?: unknown;
+  /** This source's own size limit (a webhook's maxBodyBytes, enforced by the server), instead of the runtime's. */
+  readonly maxBytes?: number;
 }
 
 export interface Admitted {

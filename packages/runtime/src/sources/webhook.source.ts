@@ -15,7 +15,8 @@ export const webhookSourceRunner = sourceRunner(webhookSource, (config, env) => 
     if (ctx.signal.aborted) return;
     const unregister = ingress.register(env.flowId, env.nodeId, { maxBodyBytes: config.maxBodyBytes, contentTypes: config.contentTypes }, async (body) => {
       if (ctx.signal.aborted) throw new FlowError(`flow "${env.flowId}" is stopped`, { errorClass: 'config' });
-      const admitted = await ctx.emit(body);
+      // The server already enforced the node's maxBodyBytes; re-serialised JSON may differ a little in size.
+      const admitted = await ctx.emit(body, { maxBytes: config.maxBodyBytes * 2 });
       await admitted.stored;
       return { messageId: admitted.messageId };
     });

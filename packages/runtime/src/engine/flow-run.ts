@@ -60,8 +60,7 @@ export class FlowRun {
     if (json !== undefined && json.length > limit) {
       this.gate.release();
       const error = new DetailedFlowError(`message is ${json.length} bytes, above the ${limit}-byte message limit`, 'validation', { bytes: json.length, limit });
-      await this.reject(sourceId, json.slice(0, 4096), error, options);
-      return { messageId: m.id, stored: Promise.resolve() };
+      return { messageId: m.id, stored: this.reject(sourceId, json.slice(0, 4096), error, options) };
     }
     this.o.hooks.received(m);
     const stored = this.o.durable
@@ -80,8 +79,11 @@ export class FlowRun {
     return { messageId: m.id, stored };
   }
 
-  /** A record a source could not turn into a message: dead-lettered at the source node, with its cursor. */
-  async reject(sourceId: string, raw: unknown, error: Error, options: EmitOptions = {}): Promise<void> {
+  /**
+   * A record a source could not turn into a message: dead-lettered at the source node, with its cursor.
+   * Resolves once the dead letter is committed (a no-op write queued after it shares its transaction).
+   */
+  reject(sourceId: string, raw: unknown, error: Error, options: EmitOptions = {}): Promise<void> {
     const m = this.message(sourceId, raw, options.id);
     const failure = toFailure(error);
     const now = Date.now();
@@ -90,6 +92,7 @@ export class FlowRun {
     this.o.hooks.deadLettered(m, sourceId, raw, failure, 1);
     this.o.hooks.completed(m, 'dead-lettered', 0);
     this.saveCursor(sourceId, options.cursor);
+    return this.o.batcher.write(() => {});
   }
 
   /** Processes messages a previous process left in the inbox (a crash, a stop). Returns how many. */

@@ -71,7 +71,11 @@ export interface SourceContext {
   readonly cursor: unknown;
   /** Admits a message, waiting while the flow is at its concurrency limit (backpressure). */
   emit(payload: unknown, options?: EmitOptions): Promise<Admitted>;
-  /** Something the source read but could not turn into a message: dead-lettered with its reason, nothing lost. */
+  /**
+   * Something the source read but could not turn into a message: dead-lettered with its reason, nothing lost.
+   * Resolves once the dead letter is stored; a source reading a file need not wait for that (its cursor is
+   * stored in the same transaction), a source acknowledging a sender must.
+   */
   reject(raw: unknown, error: Error, options?: EmitOptions): Promise<void>;
   /** Stores a cursor on its own (after a poll that returned nothing new). */
   saveCursor(cursor: unknown): void;

@@ -14,6 +14,11 @@ interface FileCursor {
 
 const EXCERPT_CHARS = 256;
 
+/** A rejected record is committed with the next batch (with the cursor past it); the file keeps flowing meanwhile. */
+const settle = (stored: Promise<void>) => {
+  stored.catch(() => {});
+};
+
 /**
  * Streams a JSON array, NDJSON or CSV file next to the flow file, one message per record. A record that cannot
  * be a message (bad JSON, too large) is dead-lettered with its line and the file keeps flowing. The number of
@@ -59,7 +64,7 @@ export const fileSourceRunner = sourceRunner(fileSource, (config, env) => {
       if (position < skip) continue;
       const opts = { id: `${line.lineNo}`, cursor: { next: position + 1 } satisfies FileCursor };
       if (line.text === undefined) {
-        await ctx.reject(`${line.head}…`, tooLarge(line.bytes, `line ${line.lineNo}`, line.head), opts);
+        settle(ctx.reject(`${line.head}…`, tooLarge(line.bytes, `line ${line.lineNo}`, line.head), opts));
         continue;
       }
       let value: unknown;
@@ -67,7 +72,7 @@ export const fileSourceRunner = sourceRunner(fileSource, (config, env) => {
         value = JSON.parse(line.text);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        await ctx.reject(line.text.slice(0, 64 * 1024), new DetailedFlowError(`line ${line.lineNo} is not valid JSON: ${why}`, 'validation', { line: line.lineNo }), opts);
+        settle(ctx.reject(line.text.slice(0, 64 * 1024), new DetailedFlowError(`line ${line.lineNo} is not valid JSON: ${why}`, 'validation', { line: line.lineNo }), opts));
         continue;
       }
       await ctx.emit(value, { ...opts, raw: line.text });
@@ -79,7 +84,7 @@ export const fileSourceRunner = sourceRunner(fileSource, (config, env) => {
       if (element.index < skip) continue;
       const opts = { id: `${element.index}`, cursor: { next: element.index + 1 } satisfies FileCursor };
       if (element.text === undefined) {
-        await ctx.reject(undefined, tooLarge(element.bytes, `element ${element.index}`, ''), opts);
+        settle(ctx.reject(undefined, tooLarge(element.bytes, `element ${element.index}`, ''), opts));
         continue;
       }
       let value: unknown;
@@ -87,7 +92,7 @@ export const fileSourceRunner = sourceRunner(fileSource, (config, env) => {
         value = JSON.parse(element.text);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        await ctx.reject(element.text.slice(0, 64 * 1024), new DetailedFlowError(`element ${element.index} is not valid JSON: ${why}`, 'validation', { element: element.index }), opts);
+        settle(ctx.reject(element.text.slice(0, 64 * 1024), new DetailedFlowError(`element ${element.index} is not valid JSON: ${why}`, 'validation', { element: element.index }), opts));
         continue;
       }
       await ctx.emit(value, { ...opts, raw: element.text });
@@ -106,7 +111,7 @@ export const fileSourceRunner = sourceRunner(fileSource, (config, env) => {
       if (position < skip) continue;
       const opts = { id: `${record.lineNo}`, cursor: { next: position + 1 } satisfies FileCursor };
       if (record.tooLarge !== undefined) {
-        await ctx.reject(undefined, tooLarge(record.tooLarge, `the record on line ${record.lineNo}`, ''), opts);
+        settle(ctx.reject(undefined, tooLarge(record.tooLarge, `the record on line ${record.lineNo}`, ''), opts));
         continue;
       }
       const value = names

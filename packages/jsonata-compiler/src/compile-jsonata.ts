@@ -1,4 +1,3 @@
-import jsonata from 'jsonata';
 import type { AstNode } from './codegen/ast-node.js';
 import { Unsupported } from './codegen/emitter.js';
 import { generateProgram } from './codegen/generate-program.js';
@@ -60,9 +59,10 @@ function needsInterpreter(bindings: Bindings, natives: readonly string[]): boole
  * error (S0xxx) for invalid expressions.
  */
 export function compileJsonata(expression: string, options: CompileOptions = {}): CompiledJsonata {
-  const ast = jsonata(expression).ast() as unknown as AstNode;
   const bounds = boundsWithDefaults(options);
-  const fallback = interpret(expression, bounds);
+  const interpreter = interpret(expression, bounds);
+  const ast = interpreter.ast as AstNode;
+  const fallback = interpreter.evaluate;
   const interpreted = (reason: string): InterpretedMode => ({ mode: 'interpreted', reason, evaluate: fallback });
   if (options.engine === 'interpreter') return interpreted('the interpreter was requested (engine: interpreter)');
   if (!nativesComplete) return interpreted('not compiled: the built-ins of this jsonata version could not be read');

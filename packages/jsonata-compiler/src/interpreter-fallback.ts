@@ -22,11 +22,18 @@ export function boundsWithDefaults(bounds: EvaluationBounds): Required<Evaluatio
   };
 }
 
-/** The interpreter, boxed with the same bounds as compiled code: always correct, slower. */
-export function interpret(expression: string, bounds: Required<EvaluationBounds>): (input: unknown, bindings?: Record<string, unknown>) => Promise<unknown> {
+/** The interpreter for one expression, boxed with the same bounds as compiled code: always correct, slower. */
+export interface Interpreter {
+  /** The parsed expression (parsed once, for both the interpreter and the compiler). */
+  ast: unknown;
+  evaluate: (input: unknown, bindings?: Record<string, unknown>) => Promise<unknown>;
+}
+
+/** Parses the expression (throwing the parse error) and prepares its bounded interpreter. */
+export function interpret(expression: string, bounds: Required<EvaluationBounds>): Interpreter {
   const options: jsonata.JsonataOptions = { timeout: bounds.timeoutMs, stack: bounds.maxDepth };
   // the interpreter checks `sequence` on every push; only pay for it when the caller asked for a limit
   if (bounds.maxSequence < DEFAULT_BOUNDS.maxSequence) options.sequence = bounds.maxSequence;
   const expr = jsonata(expression, options);
-  return (input, bindings) => expr.evaluate(input, bindings) as Promise<unknown>;
+  return { ast: expr.ast(), evaluate: (input, bindings) => expr.evaluate(input, bindings) as Promise<unknown> };
 }

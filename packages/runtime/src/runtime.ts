@@ -42,6 +42,8 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function createRuntime(options: RuntimeOptions): Runtime {
   const log = options.logger ?? defaultLogger();
   const store = openSqliteStore(options.dbPath);
+  // Runs still `running` belong to a process that died; an interrupted run-once is restarted under its id later.
+  store.transaction(() => store.runs.stopOrphans(new Date().toISOString()));
   const events = new EventBus(log);
   const secrets = createSecretResolver(options.dataDir, options.secrets);
   const batcher = createWriteBatcher(store, (err) => log.error({ err }, 'a write batch failed'));

@@ -70,6 +70,7 @@ export function createSqliteRunHistory(db: SqliteDatabase): RunHistoryStore {
     'UPDATE runs SET received = received + ?, delivered = delivered + ?, dead_lettered = dead_lettered + ? WHERE run_id = ?',
   );
   const end = db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE run_id = ?');
+  const orphans = db.prepare("UPDATE runs SET status = 'stopped', ended_at = ? WHERE status = 'running'");
   const addMessage = db.prepare(
     'INSERT INTO run_messages (message_id, run_id, flow_id, status, received_at, steps) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -91,6 +92,7 @@ export function createSqliteRunHistory(db: SqliteDatabase): RunHistoryStore {
     endRun: (runId, status, endedAt) => {
       end.run(status, endedAt, runId);
     },
+    stopOrphans: (endedAt) => orphans.run(endedAt).changes,
     addMessage: (m) => {
       addMessage.run(m.messageId, m.runId, m.flowId, m.status, m.receivedAt, m.stepsJson);
     },

@@ -81,6 +81,8 @@ export interface RunHistoryStore {
   /** Adds to a run's counters (called in the same transaction as the inbox change it reflects). */
   count(runId: string, delta: { received?: number; delivered?: number; deadLettered?: number }): void;
   endRun(runId: string, status: RunRecord['status'], endedAt: string): void;
+  /** Marks runs left `running` by a process that died as stopped; returns how many. */
+  stopOrphans(endedAt: string): number;
   addMessage(record: MessageRecord): void;
   listRuns(filter: { flowId?: string; status?: RunRecord['status'] }, limit: number, cursor?: string): Page<RunRecord>;
   getRun(runId: string): RunRecord | undefined;

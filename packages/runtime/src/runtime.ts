@@ -42,8 +42,6 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function createRuntime(options: RuntimeOptions): Runtime {
   const log = options.logger ?? defaultLogger();
   const store = openSqliteStore(options.dbPath);
-  // Runs still `running` belong to a process that died; an interrupted run-once is restarted under its id later.
-  store.transaction(() => store.runs.stopOrphans(new Date().toISOString()));
   const events = new EventBus(log);
   const secrets = createSecretResolver(options.dataDir, options.secrets);
   const batcher = createWriteBatcher(store, (err) => log.error({ err }, 'a write batch failed'));
@@ -258,6 +256,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     runOnce,
     testRun: (flow, samples) => testRunFlow(deps, flow, samples),
     resume: async (resolve: FlowResolver) => {
+      // Runs still `running` belong to the process that died (resume runs at start-up; other processes sharing the
+      // file, such as `seam dlq`, do not resume). An interrupted run-once is restarted under its id later anyway.
+      store.transaction(() => store.runs.stopOrphans(now()));
       for (const { flowId } of store.flowState.deployed()) {
         const flow = resolve(flowId);
         if (!flow) {

@@ -4,6 +4,7 @@ import { dataDir } from '../lib/paths.js';
 import { runWorker } from '../lib/worker.js';
 import type { Contender } from '../lib/rounds.js';
 import type { CrmFlowParts } from '../crm/crm-flow.js';
+import type { HandLoopInput } from './hand-loop.js';
 
 /** What one pipeline run reports, whoever ran it. */
 export interface PipelineRun {
@@ -51,7 +52,8 @@ export function seamContender(label: string, flowFile: string, messages: number,
   };
 }
 
-export function handContender(label: string, crm: CrmFlowParts, dataFile: string, messages: number, mapping: 'hand' | 'jsonata'): Contender<PipelineRun> {
+export function handContender(label: string, crm: CrmFlowParts, dataFile: string, messages: number, mapping: HandLoopInput['mapping'], missing?: string): Contender<PipelineRun> {
+  if (missing) return { label, missing };
   return {
     label,
     measure: (round) =>

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FlowError } from '@seam/flow';
-import type {
-  DeadLetter, DeadLetterStore, FlowResolver, FlowRunState, FlowSource, FlowStatus, MetricsReader, RunHistoryReader, RunSummary, Runtime, RuntimeOptions,
-} from './runtime-api.js';
+import type { FlowResolver, FlowRunState, FlowSource, FlowStatus, MetricsReader, RunSummary, Runtime, RuntimeOptions } from './runtime-api.js';
 import type { CompiledFlow } from './engine/compile-flow.js';
 import { cursorKey, FlowRun } from './engine/flow-run.js';
 import { HookBus } from './engine/message-hooks.js';
@@ -15,6 +13,7 @@ import { eventPublisher } from './observers/event-publisher.js';
 import { runRecorder } from './observers/run-recorder.js';
 import { defaultLogger } from './runtime/default-logger.js';
 import { replayDeadLetters } from './runtime/replay.js';
+import { deadLetterFacade, runHistoryReader } from './runtime/store-readers.js';
 import { compileWith, type RuntimeDeps } from './runtime/runtime-deps.js';
 import { testRunFlow } from './runtime/test-run.js';
 import { createSecretResolver } from './secret-resolver.js';
@@ -33,8 +32,6 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Per-minute metrics rollups are kept this long (the UI charts look back hours to days). */
 const ROLLUP_RETENTION_MS = 30 * DAY;
 const RUN_ONCE_KEY = 'run-once';
-const PAGE_MAX = 1000;
-const limitOf = (page?: { limit?: number }) => Math.max(1, Math.min(PAGE_MAX, page?.limit ?? 50));
 const now = () => new Date().toISOString();
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -209,34 +206,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     };
   }
 
-  const deadLetters: DeadLetterStore = {
-    list: (filter, page) => store.deadLetters.list(filter, limitOf(page), page?.cursor),
-    get: (id) => store.deadLetters.get(id),
-    editPayload: (id, payload, actor = 'user') => changePending(id, (dl) => {
-      store.deadLetters.setPayload(id, payload, { at: now(), action: 'edited', actor });
-      return dl;
-    }, 'edited'),
-    discard: (id, actor = 'user', note) => changePending(id, () => {
-      store.deadLetters.setStatus(id, 'discarded', { at: now(), action: 'discarded', actor, ...(note !== undefined ? { note } : {}) });
-    }, 'discarded'),
-    depth: (flowId) => store.deadLetters.depth(flowId),
-  };
-
-  function changePending(id: string, change: (dl: DeadLetter) => void, action: 'edited' | 'discarded'): DeadLetter {
-    const dl = store.deadLetters.get(id);
-    if (!dl) throw new FlowError(`no dead letter "${id}"`, { errorClass: 'config' });
-    if (dl.status !== 'pending') throw new FlowError(`dead letter "${id}" is already ${dl.status}`, { errorClass: 'config' });
-    store.transaction(() => change(dl));
-    events.emit({ type: 'dead-letter', flowId: dl.flowId, id, action });
-    return store.deadLetters.get(id)!;
-  }
-
-  const runs: RunHistoryReader = {
-    listRuns: (filter, page) => store.runs.listRuns(filter, limitOf(page), page?.cursor),
-    getRun: (runId) => store.runs.getRun(runId),
-    listMessages: (filter, page) => store.runs.listMessages(filter, limitOf(page), page?.cursor),
-    getMessage: (messageId) => store.runs.getMessage(messageId),
-  };
+  const deadLetters = deadLetterFacade(store, events);
+  const runs = runHistoryReader(store);
 
   const metricsReader: MetricsReader = {
     snapshot: () => metrics.snapshot(store.deadLetters.depths()),

@@ -1,5 +1,5 @@
 import { lhsOf, type AstNode } from './ast-node.js';
-import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { containsLambda, deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { fastNatives } from '../runtime/fast-natives.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 
@@ -98,6 +98,8 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
     if (Object.prototype.hasOwnProperty.call(fastNatives, builtin)) {
       return `rt.fast.${builtin}(st, ${def}, ${argList}, ${ctx.input}, ${at})`;
     }
+    const inlined = inlineMapOrFilter(em, builtin, node, ctx, applyTo);
+    if (inlined !== undefined) return inlined;
     if ((builtin === 'map' || builtin === 'filter') && args.length === 2) {
       return `rt.mapOrFilterDirect(st, ${ctx.base}, ${ctx.depth}, ${def}, ${builtin === 'map'}, ${args[0] ?? ''}, ${args[1] ?? ''}, ${ctx.input}, ${at})`;
     }
@@ -113,6 +115,46 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
     proc = `rt.orT1005(${proc}, ${em.variable(name, ctx)}, ${JSON.stringify(name)})`;
   }
   return `rt.callAt(st, ${ctx.base}, ${ctx.depth}, ${proc}, ${argList}, ${ctx.input}, ${at})`;
+}
+
+/**
+ * `$map(xs, function($v, $i, $a) { body })` and `$filter(...)` with a lambda literal: the signature `<af>`
+ * accepts any first argument (a non-array is wrapped, undefined gives undefined) and the lambda is known,
+ * so the loop runs the body inline — no function object, no call per item. Only for bodies without
+ * lambdas of their own (nothing can capture the per-item variables) and without a declared signature.
+ */
+function inlineMapOrFilter(em: Emitter, builtin: string, node: AstNode, ctx: GenContext, applyTo: string | undefined): string | undefined {
+  const callArgs = node.arguments ?? [];
+  const fn = callArgs[1];
+  if ((builtin !== 'map' && builtin !== 'filter') || applyTo !== undefined || callArgs.length !== 2 || fn === undefined) return undefined;
+  if (fn.type !== 'lambda' || fn.thunk === true || fn.signature !== undefined || fn.predicate !== undefined || fn.keepArray === true) return undefined;
+  if (containsLambda(fn.body)) return undefined;
+  const arr = em.gen(callArgs[0] as AstNode, deeper(ctx));
+  const items = em.fresh('items');
+  const out = em.fresh('out');
+  const i = em.fresh('i');
+  const r = em.fresh('r');
+  const base = em.fresh('b');
+  const params = (fn.arguments ?? []).map((a) => String(a.value));
+  const frame: Scope = { parent: ctx.scope, vars: new Map() };
+  const values = [`${items}[${i}]`, i, items];
+  const paramLines = params.map((name, k) => {
+    const id = em.fresh('a');
+    frame.vars.set(name, id);
+    return `let ${id} = ${k < 3 ? values[k] : 'undefined'};`;
+  });
+  const names = new Set<string>();
+  collectBinds(fn.body, names);
+  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base, locals: ctx.locals };
+  const frameLines = declareFrame(em, frame, names, bodyCtx, new Set(params));
+  const body = em.gen(fn.body as AstNode, bodyCtx);
+  const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
+  return (
+    `((${items}) => { if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ` +
+    `const ${base} = ${ctx.base} + ${ctx.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
+    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
+    `st.depth = ${ctx.base}; rt.tick(st); return ${out}; })(${arr})`
+  );
 }
 
 /** `lhs ~> rhs`: call with lhs as first argument, or compose when lhs is itself a function. */

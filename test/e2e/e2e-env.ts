@@ -9,3 +9,5 @@ export const E2E_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_WORK_DIR = join(tmpdir(), `seam-e2e-${E2E_PORT}`);
 export const E2E_FLOWS_DIR = join(E2E_WORK_DIR, 'flows');
 export const E2E_DATA_DIR = join(E2E_WORK_DIR, 'data');
+/** Fresh one-time login links written by the test server (one per line). */
+export const E2E_LOGIN_LINKS = join(E2E_WORK_DIR, 'login-links.txt');

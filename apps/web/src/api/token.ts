@@ -20,6 +20,11 @@ export function writeToken(token: string | undefined): void {
  */
 export function takeTokenFromLocation(): string | undefined {
   const url = new URL(window.location.href);
+  if (url.searchParams.has('login')) {
+    // A login link the server did not accept (already used or expired) lands here: drop its code from the address.
+    url.searchParams.delete('login');
+    window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
+  }
   const fromQuery = url.searchParams.get('token');
   const hashMatch = /(?:^#|[&?])token=([^&]+)/.exec(url.hash);
   const token = fromQuery ?? (hashMatch?.[1] ? decodeURIComponent(hashMatch[1]) : null);

@@ -27,5 +27,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    env: { SEAM_LOG_LEVEL: 'warn' },
   },
 });

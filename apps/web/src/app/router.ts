@@ -26,10 +26,16 @@ export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
 
+/** Which editor a location shows (switching tabs of one flow keeps the editor; another flow or the list leaves it). */
+function editorOf(hash: string): string {
+  const route = parseRoute(hash);
+  return route.page === 'flow' ? `flow:${route.id}` : route.page;
+}
+
 function subscribe(onChange: () => void): () => void {
   const handler = () => {
     // The back button cannot be cancelled, so restore the previous address when the user chose to stay.
-    if (leaveGuard && parseRoute(window.location.hash).page !== parseRoute(lastHash).page && !leaveGuard()) {
+    if (leaveGuard && editorOf(window.location.hash) !== editorOf(lastHash) && !leaveGuard()) {
       window.history.replaceState(null, '', lastHash || '#/');
       return;
     }

@@ -4,6 +4,7 @@ import { useEditor } from '../editor/editor-context';
 export function NodeActivityRow({ nodeId }: { nodeId: string }) {
   const test = useEditor((s) => s.testRun?.[nodeId]);
   const live = useEditor((s) => s.live[nodeId]);
+  const drift = useEditor((s) => s.drift[nodeId] ?? 0);
   if (!test && !live) return null;
   return (
     <div className="seam-node-activity">
@@ -13,6 +14,7 @@ export function NodeActivityRow({ nodeId }: { nodeId: string }) {
           <span className="ok">ok {live.delivered}</span>
           {live.failed > 0 && <span className="failed">failed {live.failed}</span>}
           {live.deadLettered > 0 && <span className="failed">dead {live.deadLettered}</span>}
+          {drift > 0 && <span className="drift" title="Messages whose format drifted and was coerced: see Monitoring → Format drift">drift {drift}</span>}
         </div>
       )}
       {test && (

@@ -28,6 +28,8 @@ export interface EditorState {
   readonly testRun: Readonly<Record<string, NodeActivity>> | undefined;
   /** Counts from the live event stream while the flow is deployed, per node. */
   readonly live: Readonly<Record<string, LiveCounts>>;
+  /** Format drift events per validate node (fields that needed a coercion), while deployed. */
+  readonly drift: Readonly<Record<string, number>>;
   /** Problems found by the same checks the server runs; refreshed shortly after each edit. */
   readonly problems: FlowProblems;
   /** Snapshot taken when a drag starts, so a whole drag is one undo step. */
@@ -46,7 +48,7 @@ export interface EditorState {
   markSaved(document: FlowDocument, etag: string): void;
   setTestRun(activity: Readonly<Record<string, NodeActivity>> | undefined): void;
   refreshProblems(): void;
-  setLive(live: Readonly<Record<string, LiveCounts>>): void;
+  setLive(live: Readonly<Record<string, LiveCounts>>, drift?: Readonly<Record<string, number>>): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -63,6 +65,7 @@ export function createEditorStore(initial: { flowId: string; document: FlowDocum
     selectedEdges: [],
     testRun: undefined,
     live: {},
+    drift: {},
     gestureStart: undefined,
     lastTyping: undefined,
     remoteChanged: false,
@@ -105,7 +108,7 @@ export function createEditorStore(initial: { flowId: string; document: FlowDocum
     markSaved: (document, etag) => set({ document, savedDocument: document, etag, remoteChanged: false }),
     setTestRun: (testRun) => set({ testRun }),
     refreshProblems: () => set({ problems: checkDocument(get().document) }),
-    setLive: (live) => set({ live }),
+    setLive: (live, drift) => set(drift ? { live, drift } : { live }),
   }));
 }
 

@@ -58,8 +58,10 @@ export function useLiveEvents(store: EditorStore): Deployment {
     let cancelled = false;
     const poll = async () => {
       try {
-        const text = await api.metricsText();
-        if (!cancelled) store.getState().setLive(nodeCountsFromMetrics(text, flowId));
+        const [text, drift] = await Promise.all([api.metricsText(), api.drift(flowId)]);
+        const perNode: Record<string, number> = {};
+        for (const d of drift) perNode[d.nodeId] = (perNode[d.nodeId] ?? 0) + d.count;
+        if (!cancelled) store.getState().setLive(nodeCountsFromMetrics(text, flowId), perNode);
       } catch { /* the next poll retries */ }
     };
     void poll();

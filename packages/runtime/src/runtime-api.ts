@@ -36,8 +36,14 @@ export interface RuntimeOptions {
   /** Sinks write here; file and sqlite sink paths are confined to it. Also holds secrets.json. */
   readonly dataDir: string;
   readonly webhooks?: WebhookIngress;
-  /** Messages processed at once per flow (default 16). Intake waits when that many are in flight. */
+  /** Messages processed at once per flow (default 16). */
   readonly concurrency?: number;
+  /**
+   * Messages admitted per flow and not yet finished — stored in the inbox, waiting or processing (default
+   * max(256, 4 × concurrency)). Intake (a source, a webhook caller) waits when that many are in flight, so a slow
+   * sink slows intake and memory stays bounded; the waiting part lets one inbox commit carry many messages.
+   */
+  readonly intakeWindow?: number;
   /** Extra secret values (tests); otherwise env SEAM_SECRET_<NAME> then <dataDir>/secrets.json. */
   readonly secrets?: Readonly<Record<string, string>>;
   /**

@@ -59,6 +59,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const deps: RuntimeDeps = {
     store, batcher, hooks, events, log, secrets, dataDir: options.dataDir,
     concurrency: Math.max(1, options.concurrency ?? 16),
+    intakeWindow: Math.max(1, options.intakeWindow ?? Math.max(256, 4 * (options.concurrency ?? 16))),
     durable: options.durableInbox ?? true,
     maxMessageBytes: options.maxMessageBytes ?? 1024 * 1024,
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
@@ -98,7 +99,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     store.transaction(() => store.runs.startRun({ runId, flowId: compiled.flowId, trigger, startedAt: now() }));
     events.emit({ type: 'run', flowId: compiled.flowId, runId, status: 'running' });
     return new FlowRun({
-      flow: compiled, runId, store, batcher, hooks, log, concurrency: deps.concurrency, durable: deps.durable, once, maxMessageBytes: deps.maxMessageBytes,
+      flow: compiled, runId, store, batcher, hooks, log, concurrency: deps.concurrency, intakeWindow: deps.intakeWindow, durable: deps.durable, once, maxMessageBytes: deps.maxMessageBytes,
     });
   };
 
@@ -251,7 +252,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         flowId,
         state: entry?.state ?? 'stopped',
         deployed,
-        inFlight: entry?.run.gate.inFlight ?? 0,
+        inFlight: entry?.run.intake.inFlight ?? 0,
         breakers: entry?.compiled.breakerStates() ?? {},
         ...(entry?.lastError !== undefined ? { lastError: entry.lastError } : {}),
       };

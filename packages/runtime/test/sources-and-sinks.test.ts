@@ -141,7 +141,7 @@ describe('webhook source, deploy, stop and resume', () => {
 });
 
 describe('backpressure', () => {
-  it('never has more messages in flight than the concurrency, so a slow sink slows intake', async () => {
+  it('processes at most `concurrency` at once and admits at most `intakeWindow`, so a slow sink slows intake', async () => {
     let inFlight = 0;
     let peak = 0;
     const server = await misbehavingServer(() => ({ status: 200 }));
@@ -157,7 +157,9 @@ describe('backpressure', () => {
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
     const port = (slow.address() as { port: number }).port;
     await runtime.close();
-    runtime = testRuntime(world, { concurrency: 4 });
+    runtime = testRuntime(world, { concurrency: 4, intakeWindow: 8 });
+    let admittedPeak = 0;
+    const sampler = setInterval(() => (admittedPeak = Math.max(admittedPeak, runtime.flowStatus('slow').inFlight)), 2);
     try {
       const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ i }));
       writeFileSync(join(world.flowsDir, 'many.ndjson'), lines.join('\n'));
@@ -167,9 +169,12 @@ describe('backpressure', () => {
       expect(summary.delivered).toBe(40);
       expect(peak).toBeLessThanOrEqual(4);
       expect(peak).toBeGreaterThanOrEqual(2);
+      expect(admittedPeak).toBeLessThanOrEqual(8);
+      expect(admittedPeak).toBeGreaterThanOrEqual(5);
       // 40 messages, 4 at a time, 20 ms each: at least ~200 ms.
       expect(Date.now() - started).toBeGreaterThanOrEqual(180);
     } finally {
+      clearInterval(sampler);
       await server.close();
       slow.closeAllConnections();
       await new Promise((r) => slow.close(r));

@@ -17,6 +17,8 @@ export interface FlowRunOptions {
   readonly hooks: HookBus;
   readonly log: RuntimeLogger;
   readonly concurrency: number;
+  /** Messages admitted (stored, waiting or processing) before intake waits; at least `concurrency`. */
+  readonly intakeWindow: number;
   /** Write each message to the inbox before acknowledging it. Off only for benchmarks. */
   readonly durable: boolean;
   /** A `seam run`: sources that never end by themselves do one round. */
@@ -27,18 +29,22 @@ export interface FlowRunOptions {
 export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
 
 /**
- * One run of a flow: admits messages from its sources (bounded by the concurrency gate, which is what slows a
- * source down to the pace of its sinks), stores each in the inbox before its source may acknowledge it
- * (group-committed), processes it, and removes it from the inbox once it is delivered or dead-lettered.
+ * One run of a flow: admits messages from its sources, stores each in the inbox before its source may acknowledge
+ * it (group-committed), processes it, and removes it from the inbox once it is delivered or dead-lettered.
+ * Two bounds: at most `concurrency` messages are processed at once (`gate`), and at most `intakeWindow` are
+ * admitted and unfinished (`intake`): a full window is what slows a source down to the pace of its sinks and keeps
+ * memory bounded, while the stored-but-waiting part of the window lets one inbox commit carry many messages.
  */
 export class FlowRun {
   readonly gate: ConcurrencyGate;
+  readonly intake: ConcurrencyGate;
   private readonly controller = new AbortController();
   private readonly processor: MessageProcessor;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly o: FlowRunOptions) {
     this.gate = new ConcurrencyGate(o.concurrency);
+    this.intake = new ConcurrencyGate(Math.max(o.concurrency, o.intakeWindow));
     this.processor = new MessageProcessor(o.flow, o.hooks, this.controller.signal, o.log);
   }
 
@@ -48,9 +54,9 @@ export class FlowRun {
 
   /** Admits a message from `sourceId`: waits for a slot, stores it, then processes it in the background. */
   async admit(sourceId: string, payload: unknown, options: EmitOptions = {}): Promise<Admitted> {
-    await this.gate.acquire();
+    await this.intake.acquire();
     if (this.signal.aborted) {
-      this.gate.release();
+      this.intake.release();
       throw this.signal.reason;
     }
     const m = this.message(sourceId, payload, options.id, options.raw);
@@ -58,7 +64,7 @@ export class FlowRun {
     const json = this.o.durable ? (options.raw ?? JSON.stringify(payload)) : options.raw;
     const limit = options.maxBytes ?? this.o.maxMessageBytes;
     if (json !== undefined && json.length > limit) {
-      this.gate.release();
+      this.intake.release();
       const error = new DetailedFlowError(`message is ${json.length} bytes, above the ${limit}-byte message limit`, 'validation', { bytes: json.length, limit });
       return { messageId: m.id, stored: this.reject(sourceId, json.slice(0, 4096), error, options) };
     }
@@ -72,7 +78,7 @@ export class FlowRun {
     this.track(stored.then(
       () => this.process(m, sourceId, payload),
       (error: unknown) => {
-        this.gate.release();
+        this.intake.release();
         this.o.log.error({ flowId: m.flowId, err: error }, 'could not store a message in the inbox');
       },
     ));
@@ -108,9 +114,9 @@ export class FlowRun {
       if (page.length === 0) break;
       for (const { seq, entry } of page) {
         after = seq;
-        await this.gate.acquire();
+        await this.intake.acquire();
         if (this.signal.aborted) {
-          this.gate.release();
+          this.intake.release();
           break;
         }
         resumed += 1;
@@ -121,7 +127,7 @@ export class FlowRun {
         this.o.hooks.received(m);
         const start = this.o.flow.nodes.has(entry.nodeId) ? entry.nodeId : this.o.flow.sources[0]?.id;
         if (start === undefined) {
-          this.gate.release();
+          this.intake.release();
           continue;
         }
         this.track(this.process(m, start, m.original));
@@ -177,8 +183,11 @@ export class FlowRun {
     this.o.batcher.writeLatest(`${flowId}\u0000${sourceId}`, () => flowState.set(flowId, cursorKey(sourceId), cursor));
   }
 
+  /** Waits for a processing slot, runs the message, and frees its intake slot whatever happens. */
   private async process(m: MessageState, startNode: string, payload: unknown): Promise<void> {
+    await this.gate.acquire();
     try {
+      if (this.signal.aborted) return;
       await this.processor.process(m, [startNode], payload);
       if (this.o.durable) void this.o.batcher.write(() => this.o.store.inbox.remove(m.id)).catch(() => {});
     } catch (error) {
@@ -186,6 +195,7 @@ export class FlowRun {
       if (!this.signal.aborted) this.o.log.error({ flowId: m.flowId, messageId: m.id, err: error }, 'message processing failed unexpectedly');
     } finally {
       this.gate.release();
+      this.intake.release();
     }
   }
 

@@ -16,6 +16,7 @@ export interface RuntimeDeps {
   readonly secrets: SecretResolver;
   readonly dataDir: string;
   readonly concurrency: number;
+  readonly intakeWindow: number;
   readonly durable: boolean;
   readonly maxMessageBytes: number;
   readonly webhooks?: WebhookIngress;

@@ -68,9 +68,8 @@ export function generateLambda(em: Emitter, node: AstNode, ctx: GenContext): str
 
 /** A call in tail position of a lambda body: returned as a pending call, run by the caller's loop. */
 function generateTailCall(em: Emitter, call: AstNode, ctx: GenContext): string {
-  // a built-in cannot recurse back into this lambda, so there is no stack to save: call it now (the
-  // interpreter's thunk result is not normalised either, and neither is a raw call)
-  if (builtinName(em, call.procedure as AstNode, ctx) !== undefined) return generateCall(em, call, ctx);
+  // even a built-in's call stays pending: its result must skip the normalisation of the enclosing
+  // conditions and blocks, as the interpreter's thunk does (a `$map` result [x] stays [x])
   const proc = em.gen(call.procedure as AstNode, deeper(ctx));
   const args = (call.arguments ?? []).map((a) => em.gen(a, deeper(ctx)));
   return `new rt.TailCall(${proc}, [${args.join(', ')}], ${ctx.input})`;

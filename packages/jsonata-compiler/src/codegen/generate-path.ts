@@ -79,10 +79,18 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
   const seq = em.fresh('s');
   const lines: string[] = [];
   const firstIsVariable = steps[0]?.type === 'variable';
-  lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
+  // leading plain name steps (not the last step) take the closure-free name walk
+  let prefix = 0;
+  while (prefix < steps.length - 1 && steps[prefix]?.type === 'name' && isPlainStep(steps[prefix] as AstNode)) prefix++;
+  if (prefix > 0) {
+    lines.push(`let ${seq} = rt.pathPrefix(${ctx.input}, ${em.constant(steps.slice(0, prefix).map((s) => String(s.value)))});`);
+  } else {
+    lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
+  }
   const label = em.fresh('steps');
   lines.push(`${label}: {`);
   steps.forEach((step, i) => {
+    if (i < prefix) return;
     const last = i === steps.length - 1;
     const stepCtx = deeper(ctx);
     if (i === 0 && step.consarray === true) {

@@ -36,10 +36,14 @@ function namePathGeneral(input: unknown, keys: readonly string[], wrapCons = fal
  * item the normalised lookup, results flattened one level, a lone raw array from the last step kept.
  */
 function stepsFrom(input: Seq, keys: readonly string[], from: number): unknown {
+  return stepsFromRaw(input, keys, from, true);
+}
+
+function stepsFromRaw(input: Seq, keys: readonly string[], from: number, lastIsLast: boolean): unknown {
   let seq = input;
   for (let k = from; k < keys.length; k++) {
     const key = keys[k] as string;
-    const last = k === keys.length - 1;
+    const last = lastIsLast && k === keys.length - 1;
     const out = createSequence();
     let single: unknown;
     let count = 0;
@@ -58,7 +62,31 @@ function stepsFrom(input: Seq, keys: readonly string[], from: number): unknown {
     seq = out;
     if (seq.length === 0) break;
   }
-  return norm(seq);
+  return lastIsLast ? norm(seq) : seq;
+}
+
+/**
+ * The sequence after a path's leading name steps when more steps follow (none of these is the last step):
+ * the input of the first non-trivial step. An empty result just makes the following steps empty too.
+ */
+export function pathPrefix(input: unknown, keys: readonly string[]): Seq {
+  if (Array.isArray(input)) return stepsFromRaw(input as Seq, keys, 0, false) as Seq;
+  let current = input;
+  for (let i = 0; i < keys.length; i++) {
+    if (current === null || typeof current !== 'object') return createSequence();
+    const key = keys[i] as string;
+    if (!hasOwn.call(current, key)) return createSequence();
+    current = (current as Record<string, unknown>)[key];
+    if (Array.isArray(current)) {
+      if (isSequence(current)) return stepsFromRaw(createSequence(input), keys, 0, false) as Seq;
+      // the step's result, flattened into a fresh sequence as the step would (a cons array stays one item)
+      const flattened = createSequence();
+      if ((current as Seq).cons) flattened.push(current);
+      else for (const item of current) flattened.push(item);
+      return stepsFromRaw(flattened, keys, i + 1, false) as Seq;
+    }
+  }
+  return current === undefined ? createSequence() : createSequence(current);
 }
 
 /**

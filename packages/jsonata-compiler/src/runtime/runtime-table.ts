@@ -1,6 +1,6 @@
 import { apply, callAt, isFunction, lambda, TailCall, tick } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
-import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, sub, varField, varPath } from './fast-paths.js';
+import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, pathPrefix, sub, varField, varPath } from './fast-paths.js';
 import { fastNatives } from './fast-natives.js';
 import { group, groupContext, groupItems } from './group-runtime.js';
 import { jsonataError } from './jsonata-error.js';
@@ -58,7 +58,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  */
 export const runtimeTable = Object.freeze({
   TailCall, apply, callAt, tick, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
-  fast: fastNatives, field, namePath, varPath, varField, lookupNorm, lookup, pathInput, endStep, asItems, filterPush, createSequence, index, wildcard, descendants, keepSingletonArray,
+  fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, endStep, asItems, filterPush, createSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher, transformer, partial, PLACEHOLDER,

@@ -13,6 +13,7 @@ import { PALETTE_MIME } from './palette';
 import { SeamNode, type SeamCanvasNode } from './seam-node';
 import { useCanvasEdges, useCanvasNodes, type Measured } from './use-canvas-elements';
 import { addNodeChange } from './add-node';
+import { canvasColors, useTheme } from '../app/theme';
 
 const nodeTypes = { seam: SeamNode };
 const LARGE_FLOW = 150;
@@ -26,6 +27,8 @@ export function FlowCanvas() {
   const nodes = useCanvasNodes(measured.current, measureVersion);
   const edges = useCanvasEdges();
   const nodeCount = useEditor((s) => s.document.nodes.length);
+  const theme = useTheme((s) => s.theme);
+  const colors = canvasColors[theme];
 
   const onNodesChange = useCallback((changes: NodeChange<SeamCanvasNode>[]) => {
     const state = store.getState();
@@ -147,10 +150,11 @@ export function FlowCanvas() {
         maxZoom={2}
         onlyRenderVisibleElements={nodeCount > LARGE_FLOW}
         proOptions={{ hideAttribution: true }}
+        colorMode={theme}
       >
-        <Background gap={24} color="#dfe3ea" />
+        <Background gap={24} color={colors.grid} />
         <Controls showInteractive={false} position="bottom-left" />
-        {nodeCount > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Minimap" style={{ width: 160, height: 100 }} bgColor="#ffffff" maskColor="rgba(233, 236, 241, 0.7)" nodeBorderRadius={3} />}
+        {nodeCount > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Minimap" style={{ width: 160, height: 100 }} bgColor={colors.minimapBg} maskColor={colors.minimapMask} nodeBorderRadius={3} />}
       </ReactFlow>
       {nodeCount === 0 && (
         <div className="canvas-empty">

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import CodeMirror, { EditorView, type Extension } from '@uiw/react-codemirror';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { useTheme } from '../app/theme';
 
 export interface CodeError {
   /** 0-based character offsets of the text to underline. */
@@ -20,6 +21,7 @@ export function CodeEditor({ value, onChange, language, errors, label, minHeight
   readOnly?: boolean;
 }) {
   const view = useRef<EditorView | null>(null);
+  const theme = useTheme((s) => s.theme);
   const extensions = useMemo(() => [language, EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label })], [language, label]);
 
   useEffect(() => {
@@ -42,6 +44,7 @@ export function CodeEditor({ value, onChange, language, errors, label, minHeight
       editable={!readOnly}
       readOnly={readOnly}
       minHeight={minHeight}
+      theme={theme}
       basicSetup={{ lineNumbers: false, foldGutter: false, highlightActiveLine: false, autocompletion: false }}
       onCreateEditor={(v) => { view.current = v; }}
     />

@@ -44,7 +44,9 @@ export class FlowRun {
 
   constructor(private readonly o: FlowRunOptions) {
     this.gate = new ConcurrencyGate(o.concurrency);
-    this.intake = new ConcurrencyGate(Math.max(o.concurrency, o.intakeWindow));
+    const window = Math.max(o.concurrency, o.intakeWindow);
+    // Refill the window in bursts (from half full), so that one inbox commit stores many messages.
+    this.intake = new ConcurrencyGate(window, Math.max(o.concurrency, Math.floor(window / 2)));
     this.processor = new MessageProcessor(o.flow, o.hooks, this.controller.signal, o.log);
   }
 
@@ -189,7 +191,7 @@ export class FlowRun {
     try {
       if (this.signal.aborted) return;
       await this.processor.process(m, [startNode], payload);
-      if (this.o.durable) void this.o.batcher.write(() => this.o.store.inbox.remove(m.id)).catch(() => {});
+      if (this.o.durable) this.o.batcher.defer(() => this.o.store.inbox.remove(m.id));
     } catch (error) {
       // Aborted (flow stopped): the message stays in the inbox and is resumed on the next start.
       if (!this.signal.aborted) this.o.log.error({ flowId: m.flowId, messageId: m.id, err: error }, 'message processing failed unexpectedly');

@@ -6,8 +6,13 @@ import type { RuntimeStore } from '../store/store-types.js';
  * transaction committed — the moment a source may acknowledge a message.
  */
 export interface WriteBatcher {
-  /** Queues a write for the next transaction. */
+  /** Queues a write for the next transaction, committed at the end of this turn of the event loop. */
   write(op: () => void): Promise<void>;
+  /**
+   * Queues a write nobody waits for (an inbox removal, a trace, a dead letter): it rides along with the next
+   * commit, or is committed within `deferMs`. Losing it in a crash only means a redelivery.
+   */
+  defer(op: () => void): void;
   /** Queues a write that replaces any earlier one with the same key in the same transaction (cursors). */
   writeLatest(key: string, op: () => void): void;
   /** Runs at the end of every transaction (aggregated counters). */
@@ -18,16 +23,21 @@ export interface WriteBatcher {
   close(): void;
 }
 
-export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown) => void, maxOps = 2000): WriteBatcher {
+export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown) => void, maxOps = 2000, deferMs = 20): WriteBatcher {
   let ops: (() => void)[] = [];
   let latest = new Map<string, () => void>();
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
   const hooks = new Set<() => void>();
   let closed = false;
 
   const commit = () => {
     scheduled = false;
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
     if (closed) return;
     if (ops.length === 0 && latest.size === 0 && waiters.length === 0) {
       // Aggregated counters may still need writing.
@@ -68,6 +78,12 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
       if (ops.length >= maxOps) commit();
       else schedule();
       return done;
+    },
+    defer(op) {
+      if (closed) return;
+      ops.push(op);
+      if (ops.length >= maxOps) commit();
+      else if (!scheduled && !timer) timer = setTimeout(commit, deferMs);
     },
     writeLatest(key, op) {
       latest.set(key, op);

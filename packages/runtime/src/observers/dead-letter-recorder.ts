@@ -23,10 +23,11 @@ export function deadLetterRecorder(store: RuntimeStore, batcher: WriteBatcher, s
         errorClass: failure.errorClass, message: secrets.redact(failure.message), details, attempts,
         failedAt: new Date().toISOString(), actor: 'runtime',
       };
-      void batcher.write(() => store.deadLetters.put(record, action)).then(
-        () => events.emit({ type: 'dead-letter', flowId: m.flowId, id, action }),
-        () => {},
-      );
+      batcher.defer(() => {
+        store.deadLetters.put(record, action);
+        // After the commit would be exact; within it is close enough for a live view, and costs no promise.
+        if (events.active) queueMicrotask(() => events.emit({ type: 'dead-letter', flowId: m.flowId, id, action }));
+      });
     },
   };
 }

@@ -94,7 +94,7 @@ export function runRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets:
       const steps = m.steps;
       if (!traces || !steps) return;
       const record = { messageId: m.id, runId: m.runId, flowId: m.flowId, status, receivedAt: m.receivedAt, stepsJson: stepsJson(steps, payloadAllowed(m.flowId)) };
-      void batcher.write(() => store.runs.addMessage(record)).catch(() => {});
+      batcher.defer(() => store.runs.addMessage(record));
     },
   };
 }

@@ -109,17 +109,27 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
   return `(() => { ${lines.join(' ')} })()`;
 }
 
-/** One ordinary step over the sequence in `seq` (`evaluateStep`), predicates applied per item. */
+/**
+ * One ordinary step over the sequence in `seq` (`evaluateStep`), predicates applied per item: results are
+ * flattened one level straight into the new sequence; a lone raw array from the last step is kept as is.
+ */
 export function regularStep(em: Emitter, seq: string, step: AstNode, last: boolean, ctx: GenContext): string {
   const item = em.fresh('x');
   const out = em.fresh('out');
   const i = em.fresh('i');
   const r = em.fresh('r');
+  const single = em.fresh('one');
+  const count = em.fresh('n');
   let body = em.gen(step, deeper(ctx, item));
   for (const stage of step.stages ?? []) body = applyFilter(em, body, stage, deeper(ctx, item));
+  const keepLoneArray = last
+    ? `${seq} = ${count} === 1 && Array.isArray(${single}) && !rt.isSequence(${single}) ? ${single} : ${out};`
+    : `${seq} = ${out};`;
   return (
-    `{ const ${out} = []; for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; if (${r} !== undefined) ${out}.push(${r}); } ` +
-    `${seq} = rt.endStep(st, ${out}, ${last}); }`
+    `{ const ${out} = rt.createSequence(); let ${single}; let ${count} = 0; ` +
+    `for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
+    `if (${r} !== undefined) { ${count}++; ${single} = ${r}; if (Array.isArray(${r}) && !${r}.cons) { for (let k = 0; k < ${r}.length; k++) ${out}.push(${r}[k]); } else ${out}.push(${r}); } } ` +
+    `${keepLoneArray} rt.tick(st); }`
   );
 }
 

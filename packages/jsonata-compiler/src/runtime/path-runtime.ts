@@ -1,7 +1,6 @@
-import { isFunction, tick } from './call-runtime.js';
-import type { EvalState } from './eval-state.js';
+import { isFunction } from './call-runtime.js';
 import { booleanOf, isNumeric } from './operators-runtime.js';
-import { append, createSequence, flattenDeep, isSequence, type Seq } from './sequence.js';
+import { append, createSequence, flattenDeep, type Seq } from './sequence.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -36,18 +35,6 @@ export function pathInput(input: unknown, startsWithVariable: boolean): Seq {
   return createSequence(input);
 }
 
-/**
- * The end of one path step (`evaluateStep`), whose per-item loop generated code inlines: undefined results
- * were dropped; flatten one level — except a lone JSON array produced by the last step, kept as is.
- */
-export function endStep(st: EvalState, result: unknown[], lastStep: boolean): Seq {
-  tick(st);
-  if (lastStep && result.length === 1 && Array.isArray(result[0]) && !isSequence(result[0])) {
-    return result[0] as Seq;
-  }
-  return flattenStep(result);
-}
-
 /** The items a predicate runs over: an array as is, anything else as a one-item sequence. */
 export function asItems(input: unknown): Seq {
   return Array.isArray(input) ? (input as Seq) : createSequence(input);
@@ -67,17 +54,6 @@ export function filterPush(out: unknown[], res: unknown, item: unknown, index: n
   }
 }
 
-function flattenStep(result: unknown[]): Seq {
-  const out = createSequence();
-  for (const res of result) {
-    if (!Array.isArray(res) || (res as Seq).cons) {
-      out.push(res);
-    } else {
-      for (const value of res) out.push(value);
-    }
-  }
-  return out;
-}
 
 /** A constant numeric predicate `[n]` (the interpreter's fast case). */
 export function index(input: unknown, n: number): Seq {

@@ -7,12 +7,12 @@ import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
 import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
 import { booleanOf, compare, eq, includes, ne, negate, range, truthy } from './operators-runtime.js';
-import { asItems, descendants, endStep, filterPush, index, lookup, pathInput, wildcard } from './path-runtime.js';
+import { asItems, descendants, filterPush, index, lookup, pathInput, wildcard } from './path-runtime.js';
 import { regexMatcher } from './regex-runtime.js';
 import { transformer } from './transform-runtime.js';
 import { partial, PLACEHOLDER } from './partial-runtime.js';
 import { filterTuples, fromTuples, groupTuples, indexTuples, sortedTuples, toTuples, tupleStep } from './tuple-runtime.js';
-import { createSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
+import { createSequence, isSequence, markCons, norm, normKeep, type Seq } from './sequence.js';
 import { orderBy } from './sort-runtime.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -58,7 +58,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  */
 export const runtimeTable = Object.freeze({
   TailCall, apply, callAt, tick, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
-  fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, endStep, asItems, filterPush, createSequence, index, wildcard, descendants, keepSingletonArray,
+  fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   regexMatcher, transformer, partial, PLACEHOLDER,

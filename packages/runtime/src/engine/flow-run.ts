@@ -167,14 +167,15 @@ export class FlowRun {
   }
 
   private message(sourceId: string, payload: unknown, id: string | undefined, raw?: string): MessageState {
+    // A plain literal (no conditional spread): this runs once per message.
     return {
-      ...(raw !== undefined ? { originalJson: raw } : {}),
       id: id !== undefined ? `${this.o.runId}:${sourceId}:${id}` : randomUUID(),
       flowId: this.o.flow.flowId,
       flowVersion: this.o.flow.version,
       runId: this.o.runId,
       receivedAt: Date.now(),
       original: payload,
+      originalJson: raw,
     };
   }
 

@@ -71,6 +71,15 @@ describe('runaway evaluations end with an error', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('stops long loops without any function call at the time limit (D1012)', () => {
+    for (const expr of ['[1..100000].$sum([1..100000])', '$map([1..100000], function($i) { $count([1..100000]) })', '[1..100000][$count([1..100000]) > 5]']) {
+      const c = compiled(expr, { timeoutMs: 200 });
+      const started = Date.now();
+      expect(codeOf(() => c.evaluate({})), expr).toBe('D1012');
+      expect(Date.now() - started, expr).toBeLessThan(5_000);
+    }
+  });
+
   it('refuses huge ranges instead of allocating them (D2014, D2015)', () => {
     expect(codeOf(() => compiled('[1..100000000]').evaluate({}))).toBe('D2014');
     expect(codeOf(() => compiled('$count([1..2000000])', { maxSequence: 1_000_000 }).evaluate({}))).toBe('D2015');

@@ -151,8 +151,8 @@ function inlineMapOrFilter(em: Emitter, builtin: string, node: AstNode, ctx: Gen
   return (
     `((${items}) => { if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ` +
     `const ${base} = ${ctx.base} + ${ctx.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
-    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
-    `st.depth = ${ctx.base}; rt.tick(st); return ${out}; })(${arr})`
+    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { rt.tick(st); ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
+    `st.depth = ${ctx.base}; return ${out}; })(${arr})`
   );
 }
 

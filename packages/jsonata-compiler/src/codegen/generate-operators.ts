@@ -32,7 +32,7 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
     case '&':
       return `rt.concat(${l}, ${r})`;
     case '..':
-      return `rt.range(st.maxSequence, ${l}, ${r})`;
+      return `rt.range(st, ${l}, ${r})`;
     case 'in':
       return `rt.includes(${l}, ${r})`;
     default:

@@ -1,5 +1,5 @@
 import type { NativeFunction } from '../native-functions.js';
-import { apply, TailCall, type CompiledLambda } from './call-runtime.js';
+import { apply, TailCall, tick, type CompiledLambda } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
 import type { CallSite } from './jsonata-error.js';
 import { callNative } from './native-runtime.js';
@@ -45,6 +45,7 @@ export function mapOrFilterDirect(st: EvalState, base: number, offset: number, d
   st.depth = base + offset;
   const result = createSequence();
   for (let i = 0; i < arr.length; i++) {
+    tick(st);
     const res = callDirect(st, fn, arr[i], i, arr);
     if (isMap) {
       if (res !== undefined) result.push(res);

@@ -1,4 +1,4 @@
-import { apply, arityOf } from './call-runtime.js';
+import { apply, arityOf, tick } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
 import { booleanOf } from './operators-runtime.js';
 import { jsonataError } from './jsonata-error.js';
@@ -20,6 +20,7 @@ export function mapNative(st: EvalState, [arr, func]: unknown[]): unknown {
   const items = arr as unknown[];
   const result = createSequence();
   for (let i = 0; i < items.length; i++) {
+    tick(st);
     const res = apply(st, func, hofArgs(func, items[i], i, items), null);
     if (res !== undefined) result.push(res);
   }
@@ -32,6 +33,7 @@ export function filterNative(st: EvalState, [arr, func]: unknown[]): unknown {
   const items = arr as unknown[];
   const result = createSequence();
   for (let i = 0; i < items.length; i++) {
+    tick(st);
     if (booleanOf(apply(st, func, hofArgs(func, items[i], i, items), null))) result.push(items[i]);
   }
   return result;
@@ -73,6 +75,7 @@ export function reduceNative(st: EvalState, [seq, func, init]: unknown[]): unkno
     const args = [result, items[index]];
     if (arity >= 3) args.push(index);
     if (arity >= 4) args.push(items);
+    tick(st);
     result = apply(st, func, args, null);
   }
   return result;

@@ -1,4 +1,5 @@
-import { isFunction } from './call-runtime.js';
+import { checkTime, isFunction } from './call-runtime.js';
+import type { EvalState } from './eval-state.js';
 import { jsonataError } from './jsonata-error.js';
 import type { Seq } from './sequence.js';
 
@@ -112,7 +113,7 @@ export function includes(lhs: unknown, rhs: unknown): boolean {
 }
 
 /** `..` builds a sequence of integers (T2003, T2004, D2014 above 1e7 items, D2015 above `maxSequence`). */
-export function range(maxSequence: number, lhs: unknown, rhs: unknown): Seq | undefined {
+export function range(st: EvalState, lhs: unknown, rhs: unknown): Seq | undefined {
   if (lhs !== undefined && !Number.isInteger(lhs)) throw jsonataError('T2003', { value: lhs, token: '..' });
   if (rhs !== undefined && !Number.isInteger(rhs)) throw jsonataError('T2004', { value: rhs, token: '..' });
   if (lhs === undefined || rhs === undefined) return undefined;
@@ -121,7 +122,9 @@ export function range(maxSequence: number, lhs: unknown, rhs: unknown): Seq | un
   if (from > to) return undefined;
   const size = to - from + 1;
   if (size > 1e7) throw jsonataError('D2014', { value: size, token: '..' });
-  if (size > maxSequence) throw jsonataError('D2015', { value: size, token: '..' });
+  if (size > st.maxSequence) throw jsonataError('D2015', { value: size, token: '..' });
+  // a large allocation is work the loop counters do not see: check the clock (nested ranges must time out)
+  if (size > 1000) checkTime(st);
   const result: Seq = new Array<unknown>(size);
   for (let item = from, index = 0; item <= to; item++, index++) result[index] = item;
   result.sequence = true;

@@ -80,12 +80,13 @@ export function createSqliteDeadLetters(db: SqliteDatabase): DeadLetterRepositor
     firstFailedAt: r.first_failed_at,
     lastFailedAt: r.last_failed_at,
     status: r.status as DeadLetterStatus,
-    audit: (auditOf.all(r.id) as AuditRow[]).map((a) => ({
+    // The first entry is the row's own creation: not stored twice (one insert fewer per dead letter).
+    audit: [{ at: r.first_failed_at, action: 'dead-lettered' as const, actor: 'runtime' }, ...(auditOf.all(r.id) as AuditRow[]).map((a) => ({
       at: a.at,
       action: a.action as DeadLetterAction['action'],
       actor: a.actor,
       ...(a.note !== null ? { note: a.note } : {}),
-    })),
+    }))],
   });
 
   const writeAudit = (id: string, a: DeadLetterAction) => audit.run(id, a.at, a.action, a.actor, a.note ?? null);
@@ -105,6 +106,8 @@ export function createSqliteDeadLetters(db: SqliteDatabase): DeadLetterRepositor
         d.message, JSON.stringify(d.details), d.attempts, d.failedAt, d.failedAt).changes === 1;
       if (inserted) {
         bump.run(d.flowId, 1);
+        // Its 'dead-lettered' audit entry is derived from the row itself (see toDeadLetter).
+        if (action === 'dead-lettered') return;
       } else {
         const existing = byId.get(d.id) as DeadLetterRow;
         refail.run(d.flowVersion, d.nodeId, json(d.payload), d.errorClass, d.message, JSON.stringify(d.details), d.attempts,

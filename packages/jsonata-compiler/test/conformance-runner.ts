@@ -1,9 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { compileJsonata } from '../src/index.js';
 
-/** Where the shared copy of the official jsonata test suite lives (read-only). */
-export const SUITE_DIR = new URL('../../../../shared/jsonata-suite/', import.meta.url);
+/**
+ * Where the shared, read-only copy of the official jsonata test suite lives: beside the checkout
+ * (`../shared/jsonata-suite`), or where SEAM_JSONATA_SUITE or the workplace's /work/shared put it.
+ * Undefined when none is there: the suite is data we may read but not copy into the repo.
+ */
+export const SUITE_DIR: URL | undefined = [
+  process.env.SEAM_JSONATA_SUITE && pathToFileURL(`${process.env.SEAM_JSONATA_SUITE.replace(/\/$/, '')}/`),
+  new URL('../../../../shared/jsonata-suite/', import.meta.url),
+  pathToFileURL('/work/shared/jsonata-suite/'),
+].find((dir): dir is URL => dir instanceof URL && existsSync(new URL('cases.json', dir)));
+
+function suiteDir(): URL {
+  if (!SUITE_DIR) throw new Error('the JSONata suite is not found: set SEAM_JSONATA_SUITE to its folder');
+  return SUITE_DIR;
+}
 
 /** One case of `cases.json` (see the suite's README). */
 export interface SuiteCase {
@@ -33,14 +47,14 @@ export interface CaseOutcome {
 
 /** Loads all cases. */
 export function loadCases(): SuiteCase[] {
-  return JSON.parse(readFileSync(new URL('cases.json', SUITE_DIR), 'utf8')) as SuiteCase[];
+  return JSON.parse(readFileSync(new URL('cases.json', suiteDir()), 'utf8')) as SuiteCase[];
 }
 
 const datasets = new Map<string, unknown>();
 function inputOf(c: SuiteCase): unknown {
   if (c.dataset !== undefined && c.dataset !== null) {
     if (!datasets.has(c.dataset)) {
-      datasets.set(c.dataset, JSON.parse(readFileSync(new URL(`datasets/${c.dataset}.json`, SUITE_DIR), 'utf8')));
+      datasets.set(c.dataset, JSON.parse(readFileSync(new URL(`datasets/${c.dataset}.json`, suiteDir()), 'utf8')));
     }
     return datasets.get(c.dataset);
   }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runSuite, type CaseOutcome } from './conformance-runner.js';
+import { runSuite, SUITE_DIR, type CaseOutcome } from './conformance-runner.js';
 
 /** Floor for the share of all suite cases that run compiled (measured 96.6%; issue target 80%). */
 const COMPILED_FLOOR = 0.95;
 
-describe('the official JSONata test suite through compileJsonata', () => {
+if (!SUITE_DIR) console.warn('jsonata conformance skipped: the shared suite (../shared/jsonata-suite) is not on this machine; set SEAM_JSONATA_SUITE');
+
+describe.skipIf(!SUITE_DIR)('the official JSONata test suite through compileJsonata', () => {
   let outcomes: CaseOutcome[] = [];
 
   it('gives the expected result or error code for every case', async () => {

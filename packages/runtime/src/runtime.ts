@@ -75,9 +75,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const housekeeping = () => {
     try {
       flushObservations();
+      // By count every tick (a key range: cheap, and a bulk load never piles up traces); by age now and then (a scan).
+      store.transaction(() => store.runs.pruneToCount(history.maxMessages));
       if (++ticks % 12 === 1) {
         store.transaction(() => {
-          store.runs.prune(Date.now() - history.maxAgeMs, history.maxMessages);
+          store.runs.pruneByAge(Date.now() - history.maxAgeMs);
           store.rollups.prune(Math.floor((Date.now() - ROLLUP_RETENTION_MS) / 60_000));
         });
       }

@@ -77,7 +77,8 @@ export function createSqliteRunHistory(db: SqliteDatabase): RunHistoryStore {
   const getRun = db.prepare('SELECT * FROM runs WHERE run_id = ?');
   const getMessage = db.prepare('SELECT * FROM run_messages WHERE message_id = ? ORDER BY seq DESC LIMIT 1');
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM run_messages').pluck();
-  const pruneMessages = db.prepare('DELETE FROM run_messages WHERE seq <= ? OR received_at < ?');
+  const pruneByCount = db.prepare('DELETE FROM run_messages WHERE seq <= ?');
+  const pruneByAge = db.prepare('DELETE FROM run_messages WHERE received_at < ?');
   const pruneRuns = db.prepare(
     `DELETE FROM runs WHERE status <> 'running' AND ended_at < ? AND NOT EXISTS (SELECT 1 FROM run_messages m WHERE m.run_id = runs.run_id)`,
   );
@@ -117,9 +118,9 @@ export function createSqliteRunHistory(db: SqliteDatabase): RunHistoryStore {
       const row = getMessage.get(messageId) as MessageRow | undefined;
       return row ? toTrace(row) : undefined;
     },
-    prune: (olderThan, keep) => {
-      const newest = maxSeq.get() as number;
-      const removed = pruneMessages.run(newest - keep, olderThan).changes;
+    pruneToCount: (keep) => pruneByCount.run((maxSeq.get() as number) - keep).changes,
+    pruneByAge: (olderThan) => {
+      const removed = pruneByAge.run(olderThan).changes;
       pruneRuns.run(new Date(olderThan).toISOString());
       return removed;
     },

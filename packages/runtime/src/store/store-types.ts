@@ -88,8 +88,10 @@ export interface RunHistoryStore {
   getRun(runId: string): RunRecord | undefined;
   listMessages(filter: { runId?: string; flowId?: string; status?: MessageTrace['status'] }, limit: number, cursor?: string): Page<MessageTrace>;
   getMessage(messageId: string): MessageTrace | undefined;
-  /** Deletes messages older than `olderThan` (epoch ms) and beyond the newest `keep`; runs without messages that ended before `olderThan`. */
-  prune(olderThan: number, keep: number): number;
+  /** Deletes message traces beyond the newest `keep` (cheap: a primary-key range). */
+  pruneToCount(keep: number): number;
+  /** Deletes message traces older than `olderThan` (epoch ms), and ended runs without traces that ended before it. */
+  pruneByAge(olderThan: number): number;
 }
 
 export interface FlowStateStore {

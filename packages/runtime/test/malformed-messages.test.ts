@@ -60,6 +60,17 @@ describe('malformed messages end in the DLQ with the right reason', () => {
     expect(delivered).toContainEqual({ id: 'f', amount: 7.5, issuedAt: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('a bad line, fixed in the DLQ, is replayed from the source into the rest of the flow', async () => {
+    const flow = fileFlow([JSON.stringify({ id: 'a', amount: 1, issuedAt: '2026-01-01T00:00:00Z' }), '{"id": "b", amount: 2}']);
+    await runtime.runOnce(flow);
+    const [dl] = runtime.deadLetters.list({ nodeId: 'read' }).items;
+    expect(dl).toMatchObject({ errorClass: 'validation', payload: '{"id": "b", amount: 2}', details: { line: 2 } });
+    runtime.deadLetters.editPayload(dl!.id, { id: 'b', amount: 2, issuedAt: 1767225600000 });
+    expect(await runtime.replay({ ids: [dl!.id] }, () => flow)).toEqual([{ id: dl!.id, result: 'delivered' }]);
+    const lines = (await import('node:fs')).readFileSync(join(world.dataDir, 'out/orders.ndjson'), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1)!)).toEqual({ id: 'b', amount: 2, issuedAt: '2026-01-01T00:00:00.000Z' });
+  });
+
   it('a runaway JSONata expression is stopped as a transform dead letter and the process carries on', async () => {
     const document = chainFlow('runaway', [
       { id: 'in', type: 'inline', config: { messages: [{ kind: 'loop' }, { kind: 'range' }, { kind: 'ok' }] } },

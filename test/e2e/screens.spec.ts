@@ -19,6 +19,8 @@ test('the main screens render without errors', async ({ page }) => {
 
   await page.locator('.react-flow__node', { hasText: 'JSONata' }).first().click();
   await expect(page.getByTestId('jsonata-result')).toBeVisible();
+  // The shipped mapping runs as generated JavaScript, and the inspector says so.
+  await expect(page.getByTestId('jsonata-engine')).toContainText('compiled');
   await page.waitForTimeout(500);
   await screenshot(page, '04-jsonata-inspector');
 

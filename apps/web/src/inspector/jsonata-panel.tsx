@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { json } from '@codemirror/lang-json';
 import type { FlowNode } from '@seam/flow';
 import { useEditorStore } from '../editor/editor-context';
-import { evaluateJsonata, type Evaluation } from '../preview/evaluate-jsonata';
+import { evaluateJsonata, type EngineNote, type Evaluation } from '../preview/evaluate-jsonata';
 import { usePreviewInputs } from '../preview/use-preview-inputs';
 import { PreviewSourceToggle } from './preview-source-toggle';
 import { CodeEditor, type CodeError } from './code-editor';
@@ -11,11 +11,20 @@ import { SamplePicker } from './sample-picker';
 import { withKey } from './config-values';
 
 const jsonLanguage = json();
+const PREVIEW_LIMITS = { timeoutMs: 500, maxDepth: 300 };
+
+/** Says whether the runtime runs this mapping as generated JavaScript or in the interpreter, and why. */
+function EngineBadge({ engine }: { engine: EngineNote }) {
+  return engine.mode === 'compiled'
+    ? <p className="muted small" data-testid="jsonata-engine">⚡ Runs compiled to JavaScript (fast path).</p>
+    : <p className="muted small" data-testid="jsonata-engine">Runs in the JSONata interpreter — slower but exact: {engine.reason}</p>;
+}
 
 /** The mapping editor: JSONata with syntax colours, and a live preview of the sample input and the result. */
 export function JsonataPanel({ node }: { node: FlowNode }) {
   const store = useEditorStore();
   const expression = typeof node.config.expression === 'string' ? node.config.expression : '';
+  const engine = node.config.engine === 'interpreter' ? 'interpreter' : 'compiled';
   const { inputs, source, setSource, hasTestRun } = usePreviewInputs(node.id);
   const [index, setIndex] = useState(0);
   const [result, setResult] = useState<Evaluation | undefined>();
@@ -25,10 +34,10 @@ export function JsonataPanel({ node }: { node: FlowNode }) {
     let cancelled = false;
     if (inputs === undefined) return;
     const timer = window.setTimeout(() => {
-      void evaluateJsonata(expression, input).then((r) => { if (!cancelled) setResult(r); });
+      void evaluateJsonata(expression, input, { ...PREVIEW_LIMITS, engine }).then((r) => { if (!cancelled) setResult(r); });
     }, 80);
     return () => { cancelled = true; window.clearTimeout(timer); };
-  }, [expression, input, inputs]);
+  }, [expression, input, inputs, engine]);
 
   const errors = useMemo<CodeError[]>(() => {
     if (!result || result.ok || result.position === undefined) return [];
@@ -53,6 +62,7 @@ export function JsonataPanel({ node }: { node: FlowNode }) {
           {result.position !== undefined ? ` at character ${result.position}` : ''}: {result.message}
         </p>
       )}
+      {result?.engine && <EngineBadge engine={result.engine} />}
       <div className="preview-head">
         <h3 className="section-title">Live preview</h3>
         <span className="preview-controls">

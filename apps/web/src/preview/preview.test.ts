@@ -30,7 +30,9 @@ describe('live preview inputs', () => {
 
 describe('JSONata in the browser', () => {
   it('evaluates, and reports a parse error with its position', async () => {
-    expect(await evaluateJsonata('a + 1', { a: 1 })).toEqual({ ok: true, value: 2 });
+    expect(await evaluateJsonata('a + 1', { a: 1 })).toEqual({ ok: true, value: 2, engine: { mode: 'compiled' } });
+    const forced = await evaluateJsonata('a + 1', { a: 1 }, { timeoutMs: 200, maxDepth: 100, engine: 'interpreter' });
+    expect(forced).toMatchObject({ ok: true, value: 2, engine: { mode: 'interpreted', reason: expect.stringContaining('interpreter') } });
     const broken = await evaluateJsonata('{"a": ', {});
     expect(broken).toMatchObject({ ok: false, stage: 'parse' });
     expect(broken.ok === false && broken.position).toBeGreaterThan(0);

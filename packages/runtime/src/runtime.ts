@@ -97,11 +97,26 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     events.emit({ type: 'flow-state', flowId: flow.compiled.flowId, state });
   };
 
+  // A source in trouble (a failing poll) makes the flow `failing` until it recovers.
+  const sourceHealth = (flowId: string) => {
+    const troubled = new Map<string, string>();
+    return (sourceId: string, error: Error | undefined) => {
+      const entry = active.get(flowId);
+      const had = troubled.size > 0;
+      if (error) troubled.set(sourceId, error.message);
+      else troubled.delete(sourceId);
+      if (!entry) return;
+      if (error) setState(entry, 'failing', new Error(`source "${sourceId}": ${error.message}`));
+      else if (had && troubled.size === 0) setState(entry, 'running');
+    };
+  };
+
   const startRun = (compiled: CompiledFlow, runId: string, trigger: 'deploy' | 'run-once', once: boolean): FlowRun => {
     store.transaction(() => store.runs.startRun({ runId, flowId: compiled.flowId, trigger, startedAt: now() }));
     events.emit({ type: 'run', flowId: compiled.flowId, runId, status: 'running' });
     return new FlowRun({
       flow: compiled, runId, store, batcher, hooks, log, concurrency: deps.concurrency, intakeWindow: deps.intakeWindow, durable: deps.durable, once, maxMessageBytes: deps.maxMessageBytes,
+      onSourceHealth: sourceHealth(compiled.flowId),
     });
   };
 

@@ -88,6 +88,33 @@ describe('http-poll source', () => {
   });
 });
 
+describe('a deployed poll that fails', () => {
+  it('marks the flow failing with the error, and running again once a poll succeeds', async () => {
+    let healthy = false;
+    const server = await misbehavingServer(() => (healthy ? { status: 200, body: '[]' } : { status: 503, body: 'down' }));
+    const document = chainFlow('polling', [
+      { id: 'poll', type: 'http-poll', config: { url: `${server.url}/x`, intervalMs: 100 } },
+      { id: 'out', type: 'log' },
+    ]);
+    const waitFor = async (state: string) => {
+      const deadline = Date.now() + 3000;
+      while (runtime.flowStatus('polling').state !== state && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      return runtime.flowStatus('polling');
+    };
+    try {
+      await runtime.deploy({ document, file: flowFile('polling') });
+      const failing = await waitFor('failing');
+      expect(failing.state).toBe('failing');
+      expect(failing.lastError).toContain('503');
+      healthy = true;
+      expect((await waitFor('running')).state).toBe('running');
+      await runtime.stop('polling');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 /** The server's side of webhooks, reduced to what a test needs. */
 function fakeIngress() {
   const hooks = new Map<string, (body: unknown) => Promise<{ messageId: string }>>();

@@ -24,6 +24,8 @@ export interface FlowRunOptions {
   /** A `seam run`: sources that never end by themselves do one round. */
   readonly once: boolean;
   readonly maxMessageBytes: number;
+  /** A source's ongoing trouble (or its end: undefined), for the flow's status. */
+  readonly onSourceHealth?: (sourceId: string, error: Error | undefined) => void;
 }
 
 export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
@@ -151,6 +153,7 @@ export class FlowRun {
       emit: (payload, options) => this.admit(sourceId, payload, options),
       reject: (raw, error, options) => this.reject(sourceId, raw, error, options),
       saveCursor: (cursor) => this.saveCursor(sourceId, cursor),
+      health: (error) => this.o.onSourceHealth?.(sourceId, error),
     };
   }
 

@@ -79,6 +79,8 @@ export interface SourceContext {
   reject(raw: unknown, error: Error, options?: EmitOptions): Promise<void>;
   /** Stores a cursor on its own (after a poll that returned nothing new). */
   saveCursor(cursor: unknown): void;
+  /** A source that keeps going after a failure (a poll that will try again) reports it here; undefined clears it. */
+  health(error: Error | undefined): void;
 }
 
 export interface SourceRunner {

@@ -71,8 +71,10 @@ export const httpPollSourceRunner = sourceRunner(httpPollSource, (config, env) =
       while (!ctx.signal.aborted) {
         try {
           cursor = await pollRound(ctx, cursor);
+          ctx.health(undefined);
         } catch (e) {
           if (ctx.signal.aborted) return;
+          ctx.health(e instanceof Error ? e : new Error(String(e)));
           env.log.warn({ flowId: env.flowId, nodeId: env.nodeId, error: env.secrets.redact(e instanceof Error ? e.message : String(e)) }, 'poll failed; trying again next interval');
           if (ctx.once) throw e;
         }

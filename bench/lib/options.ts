@@ -74,7 +74,7 @@ export function parseOptions(argv: readonly string[], defaultOutDir: string, qui
     webhookSeconds: int('webhook-seconds', values['webhook-seconds'], quick ? 2 : 5),
     webhookConnections: int('connections', values.connections, 20),
     designerNodes: int('designer-nodes', values['designer-nodes'], 500),
-    partBudgetSeconds: int('part-budget-seconds', values['part-budget-seconds'], quick ? 60 : 240),
+    partBudgetSeconds: int('part-budget-seconds', values['part-budget-seconds'], quick ? 60 : 360),
     parts: parts as PartId[],
     outDir: values.out ?? (quick ? quickOutDir : defaultOutDir),
     commandLine: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),

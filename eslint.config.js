@@ -35,6 +35,19 @@ export default tseslint.config(
     },
   },
   {
+    // The browser gets only the pure model; the runtime's contract may be read as types (erased from the bundle).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@seam/runtime', '!@seam/runtime/api', '@seam/server', '@seam/cli'], message: 'apps/web runs in the browser: import @seam/flow, or types from @seam/runtime/api.' },
+          { group: ['@seam/runtime/api'], allowTypeImports: true, message: 'only `import type` from @seam/runtime/api in the browser.' },
+          { group: nodeBuiltins, message: 'apps/web runs in the browser: no Node APIs.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['packages/runtime/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

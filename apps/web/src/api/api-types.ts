@@ -1,8 +1,9 @@
-// Shapes of the HTTP API (docs/api.md). Runtime types are mirrored here rather than imported: the web app may
-// import only @seam/flow, and these are plain JSON over the wire.
+// Shapes of the HTTP API (docs/api.md). The web app imports values only from @seam/flow; the runtime's
+// contract (runtime-api.ts, pure types) is imported type-only, so no Node code reaches the browser.
 import type { FlowDocument, Problem } from '@seam/flow';
+import type { FlowRunState } from '@seam/runtime/api';
 
-export type FlowRunState = 'running' | 'stopped' | 'failing';
+export type { FlowRunState };
 
 export interface FlowSummary {
   readonly id: string;
@@ -39,100 +40,7 @@ export interface ApiErrorBody {
   readonly yourEtag?: string;
 }
 
-export interface NodeStep {
-  readonly nodeId: string;
-  readonly startedAt?: string;
-  readonly durationMs?: number;
-  readonly status: 'ok' | 'failed';
-  readonly input?: unknown;
-  readonly output?: unknown;
-  readonly error?: { readonly errorClass: string; readonly message: string };
-  readonly attempts?: number;
-}
-
-export interface MessageTrace {
-  readonly messageId: string;
-  readonly runId?: string;
-  readonly flowId?: string;
-  readonly status: 'in-flight' | 'delivered' | 'dead-lettered' | 'filtered';
-  readonly receivedAt?: string;
-  readonly steps: readonly NodeStep[];
-}
-
-export interface TestRunResult {
-  readonly traces: readonly MessageTrace[];
-}
-
-export interface DeadLetterAction {
-  readonly at: string;
-  readonly action: string;
-  readonly actor: string;
-  readonly note?: string;
-}
-
-export interface DeadLetter {
-  readonly id: string;
-  readonly messageId: string;
-  readonly flowId: string;
-  readonly flowVersion: string;
-  readonly nodeId: string;
-  readonly originalInput: unknown;
-  readonly payload: unknown;
-  readonly errorClass: string;
-  readonly message: string;
-  readonly details?: Readonly<Record<string, unknown>>;
-  readonly attempts: number;
-  readonly firstFailedAt: string;
-  readonly lastFailedAt: string;
-  readonly status: 'pending' | 'replayed' | 'discarded';
-  readonly audit?: readonly DeadLetterAction[];
-}
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly next?: string;
-  readonly total: number;
-}
-
-export interface RunRecord {
-  readonly runId: string;
-  readonly flowId: string;
-  readonly trigger: string;
-  readonly status: string;
-  readonly startedAt: string;
-  readonly endedAt?: string;
-  readonly received: number;
-  readonly delivered: number;
-  readonly deadLettered: number;
-}
-
-export interface ReplayOutcome {
-  readonly id: string;
-  readonly result: 'delivered' | 'dead-lettered-again' | 'skipped';
-  readonly message?: string;
-}
-
-export interface StatsBucket {
-  readonly at: string;
-  readonly received: number;
-  readonly delivered: number;
-  readonly deadLettered: number;
-  /** 0..1 */
-  readonly errorRate: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly dlqDepth: number;
-}
-
-export interface DriftEvent {
-  readonly flowId: string;
-  readonly nodeId: string;
-  readonly field: string;
-  readonly expected: string;
-  readonly seen: string;
-  readonly sample: unknown;
-  readonly count: number;
-  readonly firstSeenAt: string;
-  readonly lastSeenAt: string;
-}
+// The runtime's records travel as JSON unchanged: one contract, imported as types only (erased from the bundle).
+export type {
+  DeadLetter, DeadLetterAction, DriftEvent, MessageTrace, NodeStep, Page, ReplayOutcome, RunRecord, StatsBucket, TestRunResult,
+} from '@seam/runtime/api';

@@ -36,6 +36,11 @@ const jsonSchemaObject = z.record(z.string(), z.unknown());
 export const contractSchema = z.strictObject({
   schema: jsonSchemaObject,
   examples: z.array(z.unknown()).default([]),
+  /**
+   * Messages this boundary must refuse: on a source, messages the flow must dead-letter (never deliver); on a sink,
+   * messages its schema must not accept. Kept apart from `examples` so that examples stay plain messages.
+   */
+  rejects: z.array(z.unknown()).optional(),
 });
 
 export const positionSchema = z.strictObject({ x: z.number(), y: z.number() });

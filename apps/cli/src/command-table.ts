@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { validateCommand } from './commands/validate.js';
 import { formatCommand } from './commands/format.js';
 import { runCommand } from './commands/run.js';
+import { testCommand } from './commands/test.js';
 import { dlqCommand } from './commands/dlq.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -10,6 +11,7 @@ export const commands: readonly Command[] = [
   validateCommand,
   formatCommand,
   runCommand,
+  testCommand,
   dlqCommand,
   serveCommand,
 ];

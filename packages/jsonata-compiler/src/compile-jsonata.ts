@@ -42,7 +42,8 @@ const EPOCH = new Date(0);
 type Compiled = (input: unknown, st: EvalState) => unknown;
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const noLookup = (): undefined => undefined;
+/** The bindings of a call without any: nothing to check, nothing to shadow. */
+const NO_BINDINGS: Bindings = Object.freeze({});
 
 /** Host functions may be async and bindings may shadow built-ins: the interpreter handles those calls. */
 function needsInterpreter(bindings: Bindings, natives: readonly string[]): boolean {
@@ -81,11 +82,12 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
   const needsClock = shadowable.some((name) => name === 'now' || name === 'millis' || name === 'toMillis');
   const { maxDepth, timeoutMs, maxSequence } = bounds;
 
-  const evaluate = (input: unknown, bindings: Bindings = {}): unknown => {
-    if (needsInterpreter(bindings, shadowable)) {
+  const evaluate = (input: unknown, bindings: Bindings = NO_BINDINGS): unknown => {
+    if (bindings !== NO_BINDINGS && needsInterpreter(bindings, shadowable)) {
       return fallback(input, bindings);
     }
     // only $now, $millis and $toMillis read the evaluation's timestamp; skip the clock call otherwise
+    // (the time box starts its clock lazily, see checkTime)
     const timestamp = needsClock ? new Date() : EPOCH;
     const st: EvalState = {
       bindings,
@@ -94,10 +96,10 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
       maxDepth,
       maxSequence,
       timeoutMs,
-      deadline: Date.now() + timeoutMs,
+      deadline: needsClock ? timestamp.getTime() + timeoutMs : 0,
       ticks: 0,
       timestamp,
-      focus: { input: undefined, environment: { timestamp, lookup: noLookup }, options: undefined, createSequence },
+      focus: undefined,
     };
     let context = input;
     if (Array.isArray(input) && (input as Seq).sequence !== true) {

@@ -1,4 +1,4 @@
-import type { Seq } from './sequence.js';
+import { createSequence, type Seq } from './sequence.js';
 
 /** The `this` the interpreter hands to its native functions. */
 export interface NativeFocus {
@@ -17,9 +17,18 @@ export interface EvalState {
   maxDepth: number;
   /** Largest sequence the range operator may build. */
   maxSequence: number;
+  /** Clock time at which D1012 is thrown; 0 until the first time check starts the clock (see `checkTime`). */
   deadline: number;
   timeoutMs: number;
   ticks: number;
   timestamp: Date;
-  focus: NativeFocus;
+  /** Created on the first built-in call that needs it (most evaluations never do). */
+  focus: NativeFocus | undefined;
+}
+
+const noLookup = (): undefined => undefined;
+
+/** The `this` for the interpreter's built-in implementations, made once per evaluation when first needed. */
+export function focusOf(st: EvalState): NativeFocus {
+  return (st.focus ??= { input: undefined, environment: { timestamp: st.timestamp, lookup: noLookup }, options: undefined, createSequence });
 }

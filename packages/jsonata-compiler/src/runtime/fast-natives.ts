@@ -1,5 +1,5 @@
 import type { NativeFunction } from '../native-functions.js';
-import type { EvalState } from './eval-state.js';
+import { focusOf, type EvalState } from './eval-state.js';
 import type { CallSite } from './jsonata-error.js';
 import { callNative } from './native-runtime.js';
 
@@ -24,7 +24,7 @@ const oneString = (op: (s: string) => unknown): Fast => (st, def, args, context,
 };
 
 const direct = (accept: (args: unknown[]) => boolean): Fast => (st, def, args, context, at) =>
-  accept(args) ? def.implementation.apply(st.focus, args) : callNative(st, def, args, context, at);
+  accept(args) ? def.implementation.apply(focusOf(st), args) : callNative(st, def, args, context, at);
 
 function finiteNumbers(args: unknown[], from: number): boolean {
   for (let i = from; i < args.length; i++) {

@@ -1,6 +1,6 @@
 import { nativeFunctions, type NativeFunction } from '../native-functions.js';
 import { syncNatives, type SyncNative } from './call-runtime.js';
-import type { EvalState } from './eval-state.js';
+import { focusOf, type EvalState } from './eval-state.js';
 import { annotate, type CallSite } from './jsonata-error.js';
 import { eachNative, filterNative, mapNative, reduceNative, siftNative, singleNative } from './higher-order-natives.js';
 import { sortNative } from './sort-runtime.js';
@@ -14,7 +14,7 @@ function native(name: string): NativeFunction {
 const fromMillisImpl = native('fromMillis').implementation;
 
 const nowNative: SyncNative = (st, [picture, timezone]) =>
-  fromMillisImpl.call(st.focus, st.timestamp.getTime(), picture, timezone);
+  fromMillisImpl.call(focusOf(st), st.timestamp.getTime(), picture, timezone);
 const millisNative: SyncNative = (st) => st.timestamp.getTime();
 
 const replacements: Record<string, SyncNative> = {
@@ -79,8 +79,9 @@ export function callNative(st: EvalState, def: NativeFunction, args: unknown[], 
     const validated = skip || def.signature === undefined ? args : def.signature.validate(args, context);
     const sync = syncNatives.get(def);
     if (sync !== undefined) return sync(st, validated, context);
-    st.focus.input = context;
-    return def.implementation.apply(st.focus, validated);
+    const focus = focusOf(st);
+    focus.input = context;
+    return def.implementation.apply(focus, validated);
   } catch (err) {
     throw annotate(err, at);
   }

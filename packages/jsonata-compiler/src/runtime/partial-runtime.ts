@@ -1,6 +1,6 @@
 import type { NativeFunction } from '../native-functions.js';
 import { isFunction, lambda, syncNatives, type CompiledLambda } from './call-runtime.js';
-import type { EvalState } from './eval-state.js';
+import { focusOf, type EvalState } from './eval-state.js';
 import { jsonataError } from './jsonata-error.js';
 
 /** The `?` of a partial application, as an argument value. */
@@ -36,7 +36,7 @@ export function partial(st: EvalState, proc: unknown, args: unknown[], name: str
   } else if (isNative(proc)) {
     count = nativeParameterCount(proc.implementation);
     const sync = syncNatives.get(proc);
-    call = sync !== undefined ? (full) => sync(st, full, undefined) : (full) => proc.implementation.apply(st.focus, full);
+    call = sync !== undefined ? (full) => sync(st, full, undefined) : (full) => proc.implementation.apply(focusOf(st), full);
   } else {
     throw jsonataError('T1008', { token: name, value: isFunction(proc) ? undefined : proc });
   }

@@ -69,8 +69,8 @@ describe('seam test', () => {
     const dir = writeFlow(ledgerFlow({ expression: '{ "order_id": id, "amount": amount, "currency": $uppercase(currency) }' }));
     const result = await runSeam(['test', 'ledger.json'], dir);
     expect(result.lines).toEqual([
-      'ledger.json: orders-in example 1: "ledger" contract refuses what the flow sends it: $.orderId: is missing (required)',
-      'ledger.json: orders-in example 2: "ledger" contract refuses what the flow sends it: $.orderId: is missing (required)',
+      'ledger.json: orders-in example 1: the flow sends "ledger" what its contract refuses: $.orderId: is missing (required)',
+      'ledger.json: orders-in example 2: the flow sends "ledger" what its contract refuses: $.orderId: is missing (required)',
     ]);
     expect(result.stderr).toContain('1 flow, 3 examples checked, 2 broken');
     expect(result.code).toBe(1);
@@ -79,7 +79,7 @@ describe('seam test', () => {
   it('fails a mapping that changes a value so it breaks the sink schema, at the path of that value', async () => {
     const dir = writeFlow(ledgerFlow({ expression: '{ "orderId": id, "amount": amount, "currency": currency }' }));
     const result = await runSeam(['test', 'ledger.json'], dir);
-    expect(result.lines[0]).toBe('ledger.json: orders-in example 1: "ledger" contract refuses what the flow sends it: $.currency: must match pattern "^[A-Z]{3}$"');
+    expect(result.lines[0]).toBe('ledger.json: orders-in example 1: the flow sends "ledger" what its contract refuses: $.currency: must match pattern "^[A-Z]{3}$"');
     expect(result.code).toBe(1);
   });
 

@@ -121,7 +121,7 @@ function checkDelivered(report: ReportBuilder, sourceId: string, subject: string
     const check = checks.get(step.nodeId);
     if (!check || kindOf(step.nodeId) !== 'sink') continue;
     const faults = check(step.input);
-    for (const f of faults) report.fail(sourceId, subject, `"${step.nodeId}" contract refuses what the flow sends it: ${f.path}: ${f.message}`);
+    for (const f of faults) report.fail(sourceId, subject, `the flow sends "${step.nodeId}" what its contract refuses: ${f.path}: ${f.message}`);
     if (faults.length === 0) report.accept(step.nodeId, `${sourceId} ${subject}, as the flow maps it`, step.input);
   }
 }

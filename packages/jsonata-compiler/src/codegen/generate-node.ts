@@ -2,6 +2,7 @@ import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode } from './ast-node.js';
 import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { generateArray, generateObject } from './generate-constructors.js';
+import { inlineFieldChain, NORMALISED } from './generate-field.js';
 import { generateApply, generateBind, generateBlock, generateCall, generateLambda } from './generate-functions.js';
 import { generateCondition, generateBinary, generateNegation } from './generate-operators.js';
 import { applyFilter, generateGroup, generatePath } from './generate-path.js';
@@ -22,7 +23,7 @@ function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
     case 'name': {
       const key = String(node.value);
       if (!FUNCTION_OBJECT_KEYS.has(key) && node.predicate === undefined && node.keepArray !== true && node.group === undefined) {
-        return `rt.lookupNorm(${ctx.input}, ${JSON.stringify(key)})`;
+        return inlineFieldChain(em, ctx, ctx.input, [key], (x) => `rt.lookupNorm(${x}, ${JSON.stringify(key)})`);
       }
       return `rt.lookup(${ctx.input}, ${JSON.stringify(key)})`;
     }
@@ -110,7 +111,7 @@ export function generateNode(em: Emitter, node: AstNode, ctx: GenContext): strin
   // only the range operator among the binary operators yields a sequence
   let mayBeSequence = !NEVER_SEQUENCE.has(node.type) && node.type !== 'unary' && !(node.type === 'binary' && node.value !== '..');
   // single-field lookups return normalised values
-  let normalised = (node.type === 'path' || node.type === 'name') && /^rt\.(field|namePath|varField|varPath|lookupNorm)\(/.test(code);
+  let normalised = (node.type === 'path' || node.type === 'name') && code.startsWith(NORMALISED);
   for (const stage of node.predicate ?? []) {
     code = applyFilter(em, code, stage, deeper(ctx));
     mayBeSequence = true;

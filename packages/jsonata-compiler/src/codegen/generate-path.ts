@@ -1,6 +1,7 @@
 import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode, AstStage } from './ast-node.js';
 import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { inlineFieldChain } from './generate-field.js';
 
 /** Generates a predicate application (`[expr]`) over the JS expression `value`. */
 export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: GenContext): string {
@@ -66,15 +67,15 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
   }
   if (isPlainNamePath(node)) {
     const keys = steps.map((s) => String(s.value));
-    if (keys.length === 1) return `rt.field(${ctx.input}, ${JSON.stringify(keys[0])})`;
-    return `rt.namePath(${ctx.input}, ${em.constant(keys)})`;
+    const general = keys.length === 1 ? (x: string) => `rt.field(${x}, ${JSON.stringify(keys[0])})` : (x: string) => `rt.namePath(${x}, ${em.constant(keys)})`;
+    return inlineFieldChain(em, ctx, ctx.input, keys, general);
   }
   if (isVariableNamePath(node)) {
     // the variable's value starts the path whatever the context is (arrays in it are iterated)
     const keys = steps.slice(1).map((s) => String(s.value));
     const first = em.gen(steps[0] as AstNode, deeper(ctx));
-    if (keys.length === 1) return `rt.varField(${first}, ${JSON.stringify(keys[0])})`;
-    return `rt.varPath(${first}, ${em.constant(keys)})`;
+    const general = keys.length === 1 ? (x: string) => `rt.varField(${x}, ${JSON.stringify(keys[0])})` : (x: string) => `rt.varPath(${x}, ${em.constant(keys)})`;
+    return inlineFieldChain(em, ctx, first, keys, general);
   }
   const seq = em.fresh('s');
   const lines: string[] = [];

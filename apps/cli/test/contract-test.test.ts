@@ -102,6 +102,18 @@ describe('seam test', () => {
     expect(result.code).toBe(1);
   });
 
+  it('runs the samples of a source without examples, checking a sample also listed under rejects as a reject only', async () => {
+    const negative = { id: 'A-3', amount: -4, currency: 'eur' };
+    const flow = JSON.parse(ledgerFlow({ withCheck: true, rejects: [negative] })) as { contracts: Record<string, { examples: unknown[] }>; samples?: Record<string, unknown[]> };
+    flow.contracts['orders-in']!.examples = [];
+    flow.samples = { 'orders-in': [{ id: 'S-1', amount: 1, currency: 'chf' }, negative, { id: 'S-2', amount: 2, currency: 'euro' }] };
+    const result = await runSeam(['test', 'ledger.json'], writeFlow(JSON.stringify(flow)));
+    expect(result.lines).toEqual(['ledger.json: orders-in sample 3: the flow sends "ledger" what its contract refuses: $.currency: must match pattern "^[A-Z]{3}$"']);
+    // ledger example 1, samples 1 and 3, reject 1
+    expect(result.stderr).toContain('1 flow, 4 examples checked, 1 broken');
+    expect(result.code).toBe(1);
+  });
+
   it('fails a reject that the flow delivers instead of dead-lettering', async () => {
     const dir = writeFlow(ledgerFlow({ rejects: [{ id: 'A-3', amount: -4, currency: 'eur' }] }));
     const result = await runSeam(['test', 'ledger.json'], dir);

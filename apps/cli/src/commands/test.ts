@@ -65,6 +65,13 @@ async function test(args: readonly string[], io: CliIo): Promise<number> {
     const scratch = mkdtempSync(join(tmpdir(), 'seam-test-'));
     const runtime = createRuntime({ dbPath: join(scratch, 'seam.db'), dataDir: scratch, logger: quiet });
     const compile = createSchemaChecker();
+    // Ctrl-C: close the database and remove the scratch directory instead of leaving them in the temp folder.
+    const interrupt = () => void runtime.close().finally(() => {
+      rmSync(scratch, { recursive: true, force: true });
+      process.exit(130);
+    });
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
     try {
       for (const { file, document } of flows) {
         let report: FlowContractReport;
@@ -83,6 +90,8 @@ async function test(args: readonly string[], io: CliIo): Promise<number> {
         if (pactDir !== undefined) writePacts(io, file, document, report, pactDir);
       }
     } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
       await runtime.close();
       rmSync(scratch, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
-import { nodeDefinition, type FlowDocument, type FlowNode } from '@seam/flow';
+import { inlineSource, nodeDefinition, type FlowDocument, type FlowNode } from '@seam/flow';
 import type { FlowSource, MessageTrace, TestRunResult } from '@seam/runtime';
 import type { MessageCheck } from './schema-check.js';
+import { stableJson } from './stable-json.js';
 
 /** One thing wrong with one message: `<node-id> <subject>: <message>`, e.g. `crm-webhook example 1: …`. */
 export interface ContractFailure {
@@ -98,16 +99,24 @@ export async function checkFlowContracts(flow: FlowSource, testRun: TestRun, com
   return report.done(sources.length === 0 ? [] : unreached.map((id) => `no source example reaches "${id}": its contract was checked against its own examples only`));
 }
 
-/** A source's messages to run: its contract examples, else its samples, else an inline source's messages; then its rejects. */
+/**
+ * A source's messages to run: its contract examples, else its samples, else an inline source's messages; then its
+ * rejects. A sample that is also listed under rejects (a bad message kept in the samples to show dead-lettering in
+ * the designer) is checked as a reject only.
+ */
 function sourceInputs(doc: FlowDocument, source: FlowNode): SourceInput[] {
   const contract = doc.contracts[source.id];
-  const inline = source.type === 'inline' && Array.isArray(source.config.messages) ? (source.config.messages as unknown[]) : [];
+  const rejects = contract?.rejects ?? [];
+  const rejected = new Set(rejects.map(stableJson));
+  const inlineConfig = source.type === inlineSource.type ? inlineSource.config.safeParse(source.config) : undefined;
+  const inline = inlineConfig?.success ? inlineConfig.data.messages : [];
   const [label, messages] = contract && contract.examples.length > 0 ? ['example', contract.examples]
     : (doc.samples[source.id] ?? []).length > 0 ? ['sample', doc.samples[source.id]!]
       : ['message', inline];
   return [
-    ...messages.map((message, i) => ({ subject: `${label} ${i + 1}`, message, expect: 'delivered' as const })),
-    ...(contract?.rejects ?? []).map((message, i) => ({ subject: `reject ${i + 1}`, message, expect: 'dead-lettered' as const })),
+    ...messages.flatMap((message, i) => (label !== 'example' && rejected.has(stableJson(message)) ? []
+      : [{ subject: `${label} ${i + 1}`, message, expect: 'delivered' as const }])),
+    ...rejects.map((message, i) => ({ subject: `reject ${i + 1}`, message, expect: 'dead-lettered' as const })),
   ];
 }
 

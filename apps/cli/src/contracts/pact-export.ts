@@ -1,5 +1,6 @@
 import { httpSink, type FlowNode } from '@seam/flow';
 import type { AcceptedMessage } from './contract-check.js';
+import { stableJson } from './stable-json.js';
 
 /** A Pact v3 file (https://github.com/pact-foundation/pact-specification/tree/version-3), the HTTP part Seam writes. */
 export interface PactFile {
@@ -90,11 +91,4 @@ function requestHeaders(configured: Readonly<Record<string, string>>): Record<st
   }
   if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   return headers;
-}
-
-/** JSON with object keys sorted, so that `{a,b}` and `{b,a}` count as one message. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
 }

@@ -38,6 +38,20 @@ export function local(em: Emitter, ctx: GenContext, prefix: string): string {
   return name;
 }
 
+/**
+ * A context for code that runs inside a nested JS function (an IIFE): its temporaries are declared in
+ * that function, not captured from the enclosing one — captured variables live in a heap context, and
+ * every read and write of them is a memory access that V8 cannot keep in registers.
+ */
+export function ownLocals(ctx: GenContext): GenContext {
+  return { ...ctx, locals: [] };
+}
+
+/** The declaration of a context's temporaries, for the top of its JS function ('' when none). */
+export function declareLocals(ctx: GenContext): string {
+  return ctx.locals.length > 0 ? `let ${ctx.locals.join(', ')};` : '';
+}
+
 /** True when a lambda is defined somewhere below `node` (it could capture a reused temporary). */
 export function containsLambda(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(containsLambda);

@@ -1,5 +1,5 @@
 import { pairsOf, type AstNode } from './ast-node.js';
-import { containsLambda, deeper, local, type Emitter, type GenContext } from './emitter.js';
+import { containsLambda, declareLocals, deeper, local, ownLocals, type Emitter, type GenContext } from './emitter.js';
 import { generateGroup } from './generate-path.js';
 
 /** Array constructor `[a, b, ...]`: values are appended (arrays spliced) unless they are nested `[...]`. */
@@ -48,11 +48,12 @@ export function generateObject(em: Emitter, node: AstNode, ctx: GenContext): str
   const c = em.fresh('c');
   const o = em.fresh('obj');
   const t = em.fresh('t');
+  const inner = ownLocals(ctx);
   const lines = [`const ${c} = rt.groupContext(${ctx.input});`, `const ${o} = {};`, `let ${t};`];
   pairs.forEach(([, value], i) => {
-    lines.push(`${t} = ${em.gen(value, deeper(ctx, c))};`);
+    lines.push(`${t} = ${em.gen(value, deeper(inner, c))};`);
     lines.push(`if (${t} !== undefined) ${o}[${JSON.stringify(keys[i])}] = ${t};`);
   });
   lines.push(`return ${o};`);
-  return `(() => { ${lines.join(' ')} })()`;
+  return `(() => { ${declareLocals(inner)} ${lines.join(' ')} })()`;
 }

@@ -1,5 +1,5 @@
 import { lhsOf, type AstNode } from './ast-node.js';
-import { containsLambda, deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { containsLambda, declareLocals, deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { fastNatives } from '../runtime/fast-natives.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 
@@ -28,12 +28,12 @@ export function generateBlock(em: Emitter, node: AstNode, ctx: GenContext): stri
   if (names.size === 0) return `(${exprs.map((e) => em.gen(e, deeper(ctx))).join(', ')})`;
   const frame: Scope = { parent: ctx.scope, vars: new Map() };
   const lines = declareFrame(em, frame, names, ctx);
-  const inner: GenContext = { ...deeper(ctx), scope: frame };
+  const inner: GenContext = { ...deeper(ctx), scope: frame, locals: [] };
   exprs.forEach((e, i) => {
     const code = em.gen(e, inner);
     lines.push(i === exprs.length - 1 ? `return ${code};` : `${code};`);
   });
-  return `(() => { ${lines.join(' ')} })()`;
+  return `(() => { ${declareLocals(inner)} ${lines.join(' ')} })()`;
 }
 
 /** `$x := value` assigns in the current frame (declared there by the frame's scan). */
@@ -144,12 +144,12 @@ function inlineMapOrFilter(em: Emitter, builtin: string, node: AstNode, ctx: Gen
   });
   const names = new Set<string>();
   collectBinds(fn.body, names);
-  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base, locals: ctx.locals };
+  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base, locals: [] };
   const frameLines = declareFrame(em, frame, names, bodyCtx, new Set(params));
   const body = em.gen(fn.body as AstNode, bodyCtx);
   const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
   return (
-    `((${items}) => { if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ` +
+    `((${items}) => { if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ${declareLocals(bodyCtx)} ` +
     `const ${base} = ${ctx.base} + ${ctx.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
     `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { rt.tick(st); ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
     `st.depth = ${ctx.base}; return ${out}; })(${arr})`

@@ -1,6 +1,6 @@
 import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode, AstStage } from './ast-node.js';
-import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { declareLocals, deeper, ownLocals, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { inlineFieldChain } from './generate-field.js';
 
 /** Generates a predicate application (`[expr]`) over the JS expression `value`. */
@@ -14,12 +14,21 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
   const i = em.fresh('i');
   const item = em.fresh('p');
   const r = em.fresh('r');
+  const inner = ownLocals(deeper(ctx, item));
+  const test = em.gen(pred, inner);
   return (
-    `((${items}) => { const ${out} = rt.createSequence(); ` +
-    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { rt.tick(st); const ${item} = ${items}[${i}]; const ${r} = ${em.gen(pred, deeper(ctx, item))}; ` +
+    `((${items}) => { ${declareLocals(inner)} const ${out} = rt.createSequence(); ` +
+    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { rt.tick(st); const ${item} = ${items}[${i}]; const ${r} = ${test}; ` +
     `if (${r} === true) ${out}.push(${item}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${item}, ${i}, ${items}.length); } ` +
     `return ${out}; })(rt.asItems(${value}))`
   );
+}
+
+/** `(param) => expr` with its own temporaries. */
+function callback(em: Emitter, param: string, expr: AstNode, ctx: GenContext): string {
+  const inner = ownLocals(ctx);
+  const code = em.gen(expr, inner);
+  return `(${param}) => { ${declareLocals(inner)} return ${code}; }`;
 }
 
 function checkStep(step: AstNode): void {
@@ -29,7 +38,7 @@ function checkStep(step: AstNode): void {
 function generateSort(em: Emitter, seq: string, step: AstNode, ctx: GenContext): string {
   const terms = (step.terms ?? []).map((term) => {
     const item = em.fresh('o');
-    return `{ key: (${item}) => ${em.gen(term.expression, deeper(ctx, item))}, descending: ${term.descending === true} }`;
+    return `{ key: ${callback(em, item, term.expression, deeper(ctx, item))}, descending: ${term.descending === true} }`;
   });
   let code = `rt.orderBy(${seq}, [${terms.join(', ')}])`;
   for (const stage of step.stages ?? []) code = applyFilter(em, code, stage, ctx);
@@ -56,10 +65,11 @@ function isVariableNamePath(node: AstNode): boolean {
 }
 
 /** A path (`a.b[0].c`) with JSONata's sequence semantics; the raw (un-normalised) result sequence. */
-export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): string {
+export function generatePath(em: Emitter, node: AstNode, outer: GenContext): string {
   const steps = node.steps ?? [];
   if (node.tuple === true) unsupported('parent operator (%)');
   steps.forEach(checkStep);
+  let ctx = outer;
   if (node.group !== undefined && isPlainNamePath({ ...node, group: undefined })) {
     // grouping sees the same items whether the steps' sequence is normalised or not (cons arrays aside)
     const keys = em.constant(steps.map((s) => String(s.value)));
@@ -77,6 +87,7 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
     const general = keys.length === 1 ? (x: string) => `rt.varField(${x}, ${JSON.stringify(keys[0])})` : (x: string) => `rt.varPath(${x}, ${em.constant(keys)})`;
     return inlineFieldChain(em, ctx, first, keys, general);
   }
+  ctx = ownLocals(outer);
   const seq = em.fresh('s');
   const lines: string[] = [];
   const firstIsVariable = steps[0]?.type === 'variable';
@@ -107,7 +118,7 @@ export function generatePath(em: Emitter, node: AstNode, ctx: GenContext): strin
   if (node.keepSingletonArray === true) lines.push(`${seq} = rt.keepSingletonArray(${seq});`);
   if (node.group !== undefined) lines.push(`${seq} = ${generateGroup(em, seq, node.group.lhs, ctx)};`);
   lines.push(`return ${seq};`);
-  return `(() => { ${lines.join(' ')} })()`;
+  return `(() => { ${declareLocals(ctx)} ${lines.join(' ')} })()`;
 }
 
 /**
@@ -139,7 +150,7 @@ export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNo
   const parts = pairs.map(([key, value]) => {
     const k = em.fresh('k');
     const v = em.fresh('v');
-    return `{ key: (${k}) => ${em.gen(key, deeper(ctx, k))}, value: (${v}) => ${em.gen(value, deeper(ctx, v))} }`;
+    return `{ key: ${callback(em, k, key, deeper(ctx, k))}, value: ${callback(em, v, value, deeper(ctx, v))} }`;
   });
   return `rt.group(st, ${input}, [${parts.join(', ')}])`;
 }

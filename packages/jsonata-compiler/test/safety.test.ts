@@ -24,6 +24,32 @@ describe('generated code cannot reach outside the data it is given', () => {
     }
   });
 
+  it('reads own fields only whatever the prototype: class instances, Object.create, null prototypes, a JSON "__proto__" key', () => {
+    class Point {
+      x = 1;
+      get secret(): number {
+        throw new Error('a prototype getter ran');
+      }
+      norm(): number {
+        return this.x;
+      }
+    }
+    const inherits = Object.create({ inherited: 'no' }) as Record<string, unknown>;
+    inherits.own = 'yes';
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare.own = 'yes';
+    const docs: [unknown, string, unknown][] = [
+      [{ p: new Point() }, 'p.x', 1], [{ p: new Point() }, 'p.secret', undefined], [{ p: new Point() }, 'p.norm', undefined],
+      [{ o: inherits }, 'o.own', 'yes'], [{ o: inherits }, 'o.inherited', undefined], [{ o: bare }, 'o.own', 'yes'],
+      [JSON.parse('{"o": {"__proto__": {"a": 1}, "b": 2}}'), 'o.b', 2], [JSON.parse('{"o": {"__proto__": {"a": 1}}}'), 'o.a', undefined],
+      [JSON.parse('{"o": {"__proto__": {"a": 1}}}'), 'o.__proto__.a', 1], [{ o: { toString: 'own' } }, 'o.toString', 'own'],
+      [{ o: { valueOf: Object.prototype.valueOf } }, 'o.valueOf', Object.prototype.valueOf], // own, even if the same value
+    ];
+    for (const [doc, expr, expected] of docs) {
+      for (const e of [expr, `$map([1], function($v) { $$.${expr} })`, `(${expr})`]) expect(compiled(e).evaluate(doc), e).toEqual(expected);
+    }
+  });
+
   it('does not see into functions: built-ins and lambdas have no fields', () => {
     for (const expr of ['$string.implementation', '$string.constructor', '$sum.signature', '(function($x) { $x }).constructor', '$string.token']) {
       expect(compiled(expr).evaluate({}), expr).toBeUndefined();

@@ -61,7 +61,7 @@ export const runtimeTable = Object.freeze({
   fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
-  hasOwn,
+  OP: Object.prototype,
   regexMatcher, transformer, partial, PLACEHOLDER,
   toTuples, tupleStep, filterTuples, indexTuples, fromTuples, sortedTuples, groupTuples,
 });

@@ -1,6 +1,7 @@
 import { lhsOf, type AstNode } from './ast-node.js';
 import { containsLambda, declareLocals, deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { fastNatives } from '../runtime/fast-natives.js';
+import { inlineNative } from './inline-natives.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 
 /** Built-ins that may call back into lambdas, so their call sites must publish the current depth. */
@@ -95,7 +96,8 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
   if (builtin !== undefined) {
     const def = em.variable(builtin, ctx);
     if (Object.prototype.hasOwnProperty.call(fastNatives, builtin)) {
-      return `rt.fast.${builtin}(st, ${def}, ${argList}, ${ctx.input}, ${at})`;
+      const general = (list: string): string => `rt.fast.${builtin}(st, ${def}, ${list}, ${ctx.input}, ${at})`;
+      return inlineNative(em, ctx, builtin, args, general) ?? general(argList);
     }
     const inlined = inlineMapOrFilter(em, builtin, node, ctx, applyTo);
     if (inlined !== undefined) return inlined;

@@ -1,7 +1,31 @@
 import { lhsOf, type AstNode } from './ast-node.js';
-import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { deeper, local, unsupported, type Emitter, type GenContext } from './emitter.js';
 
 const ARITH: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod' };
+const COMPARE: Record<string, string> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+
+/**
+ * `(a = l, b = r, typeof a === 'number' && typeof b === 'number' ? <rest>)`: both operands evaluated
+ * first, in order, then the number case inline; `rest(a, b)` completes the conditional. A number
+ * literal operand is used as is, without a temporary or a type test.
+ */
+function numeric(em: Emitter, ctx: GenContext, node: AstNode, l: string, r: string, rest: (a: string, b: string) => string): string {
+  // the generated code, not just the node type: `1[0]` is a number node whose value is a sequence
+  const isLiteral = (n: AstNode | undefined, code: string): boolean => n?.type === 'number' && /^[0-9.e+]+$/.test(code);
+  const parts: string[] = [];
+  const tests: string[] = [];
+  const operand = (n: AstNode | undefined, code: string): string => {
+    if (isLiteral(n, code)) return code;
+    const t = local(em, ctx, 'op');
+    parts.push(`${t} = ${code}`);
+    tests.push(`typeof ${t} === 'number'`);
+    return t;
+  };
+  const a = operand(lhsOf(node), l);
+  const b = operand(node.rhs, r);
+  if (tests.length === 0) tests.push('true');
+  return `(${[...parts, `${tests.join(' && ')} && ${rest(a, b)}`].join(', ')})`;
+}
 
 /** Binary operators: arithmetic, comparison, boolean, `&`, `..`, `in`. */
 export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): string {
@@ -11,7 +35,12 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
   const r = em.gen(node.rhs as AstNode, sub);
   const arith = ARITH[op];
   const pos = node.position === undefined ? '' : `, ${node.position}`;
-  if (arith !== undefined) return `rt.${arith}(${l}, ${r}${pos})`;
+  if (arith !== undefined) {
+    // finite numbers inline (x - x === 0 exactly for finite x); everything else gets the checked helper
+    return numeric(em, ctx, node, l, r, (a, b) => `${a} - ${a} === 0 && ${b} - ${b} === 0 ? ${a} ${op} ${b} : rt.${arith}(${a}, ${b}${pos})`);
+  }
+  const order = COMPARE[op];
+  if (order !== undefined) return numeric(em, ctx, node, l, r, (a, b) => `true ? ${a} ${op} ${b} : rt.${order}(${a}, ${b}${pos})`);
   switch (op) {
     case 'and':
       return `(rt.truthy(${l}) ? rt.truthy(${r}) : false)`;
@@ -21,14 +50,6 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
       return `rt.eq(${l}, ${r})`;
     case '!=':
       return `rt.ne(${l}, ${r})`;
-    case '<':
-      return `rt.lt(${l}, ${r}${pos})`;
-    case '<=':
-      return `rt.le(${l}, ${r}${pos})`;
-    case '>':
-      return `rt.gt(${l}, ${r}${pos})`;
-    case '>=':
-      return `rt.ge(${l}, ${r}${pos})`;
     case '&':
       return `rt.concat(${l}, ${r})`;
     case '..':

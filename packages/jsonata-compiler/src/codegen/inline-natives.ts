@@ -1,0 +1,25 @@
+import { local, type Emitter, type GenContext } from './emitter.js';
+
+/**
+ * Built-ins whose common case is one JS operation, generated inline behind a type test so that the call
+ * costs no argument array and no shared (megamorphic) shortcut: `general(argList)` — the shortcut with the
+ * full semantics — runs for every other argument. Undefined when `name` has no inline form for `args`.
+ */
+export function inlineNative(em: Emitter, ctx: GenContext, name: string, args: readonly string[], general: (argList: string) => string): string | undefined {
+  if (args.length !== 1) return undefined;
+  const t = local(em, ctx, 'na');
+  const slow = general(`[${t}]`);
+  switch (name) {
+    case 'lowercase':
+      return `(${t} = ${args[0]}, typeof ${t} === 'string' ? ${t}.toLowerCase() : ${slow})`;
+    case 'uppercase':
+      return `(${t} = ${args[0]}, typeof ${t} === 'string' ? ${t}.toUpperCase() : ${slow})`;
+    case 'string':
+      // strings as they are, 32-bit integers as their digits (what the interpreter's JSON.stringify gives)
+      return `(${t} = ${args[0]}, typeof ${t} === 'string' ? ${t} : typeof ${t} === 'number' && (${t} | 0) === ${t} ? '' + ${t} : ${slow})`;
+    case 'exists':
+      return `(${args[0]} !== undefined)`;
+    default:
+      return undefined;
+  }
+}

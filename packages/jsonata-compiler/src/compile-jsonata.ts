@@ -98,6 +98,7 @@ export function compileJsonata(expression: string, options: CompileOptions = {})
       timeoutMs,
       deadline: needsClock ? timestamp.getTime() + timeoutMs : 0,
       ticks: 0,
+      work: 0,
       timestamp,
       focus: undefined,
     };

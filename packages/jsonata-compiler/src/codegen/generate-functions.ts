@@ -149,11 +149,11 @@ function inlineMapOrFilter(em: Emitter, builtin: string, node: AstNode, ctx: Gen
   const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base, locals: [] };
   const frameLines = declareFrame(em, frame, names, bodyCtx, new Set(params));
   const body = em.gen(fn.body as AstNode, bodyCtx);
-  const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
+  const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (${r} === true || ${r} !== false && rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
   return (
     `((${items}) => { if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ${declareLocals(bodyCtx)} ` +
     `const ${base} = ${ctx.base} + ${ctx.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
-    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { rt.tick(st); ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
+    `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
     `st.depth = ${ctx.base}; return ${out}; })(${arr})`
   );
 }

@@ -50,8 +50,11 @@ export function generateBinary(em: Emitter, node: AstNode, ctx: GenContext): str
       return `rt.eq(${l}, ${r})`;
     case '!=':
       return `rt.ne(${l}, ${r})`;
-    case '&':
-      return `rt.concat(${l}, ${r})`;
+    case '&': {
+      const a = local(em, ctx, 'op');
+      const b = local(em, ctx, 'op');
+      return `(${a} = ${l}, ${b} = ${r}, typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : rt.concat(${a}, ${b}))`;
+    }
     case '..':
       return `rt.range(st, ${l}, ${r})`;
     case 'in':
@@ -67,7 +70,8 @@ export function generateCondition(em: Emitter, node: AstNode, ctx: GenContext): 
   const cond = em.gen(node.condition as AstNode, sub);
   const then = em.gen(node.then as AstNode, sub);
   const otherwise = node.else === undefined ? 'undefined' : em.gen(node.else, sub);
-  return `(rt.booleanOf(${cond}) ? ${then} : ${otherwise})`;
+  const c = local(em, ctx, 'cond');
+  return `((${c} = ${cond}) === true || ${c} !== false && rt.booleanOf(${c}) ? ${then} : ${otherwise})`;
 }
 
 /** Unary minus. */

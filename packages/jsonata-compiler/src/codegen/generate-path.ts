@@ -18,7 +18,7 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
   const test = em.gen(pred, inner);
   return (
     `((${items}) => { ${declareLocals(inner)} const ${out} = rt.createSequence(); ` +
-    `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { rt.tick(st); const ${item} = ${items}[${i}]; const ${r} = ${test}; ` +
+    `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${r} = ${test}; ` +
     `if (${r} === true) ${out}.push(${item}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${item}, ${i}, ${items}.length); } ` +
     `return ${out}; })(rt.asItems(${value}))`
   );
@@ -139,7 +139,7 @@ export function regularStep(em: Emitter, seq: string, step: AstNode, last: boole
     : `${seq} = ${out};`;
   return (
     `{ const ${out} = rt.createSequence(); let ${single}; let ${count} = 0; ` +
-    `for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { rt.tick(st); const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
+    `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
     `if (${r} !== undefined) { ${count}++; ${single} = ${r}; if (Array.isArray(${r}) && !${r}.cons) { for (let k = 0; k < ${r}.length; k++) ${out}.push(${r}[k]); } else ${out}.push(${r}); } } ` +
     `${keepLoneArray} }`
   );

@@ -105,6 +105,17 @@ export function tick(st: EvalState): void {
   if ((++st.ticks & 4095) === 0) checkTime(st);
 }
 
+/**
+ * Counts a loop's iterations up front, checking the clock once they add up to 4096: per item, a loop
+ * body without calls or loops of its own (which count themselves) is a bounded, small amount of work.
+ */
+export function tickLoop(st: EvalState, iterations: number): void {
+  if ((st.work += iterations) >= 4096) {
+    st.work = 0;
+    checkTime(st);
+  }
+}
+
 /** Tags a generated function as a lambda with an optional declared signature. */
 export function lambda(fn: CompiledLambda, signature: NativeSignature | undefined): CompiledLambda {
   if (signature !== undefined) fn.signature = signature;

@@ -21,6 +21,8 @@ export interface EvalState {
   deadline: number;
   timeoutMs: number;
   ticks: number;
+  /** Loop iterations counted since the last time check. */
+  work: number;
   timestamp: Date;
   /** Created on the first built-in call that needs it (most evaluations never do). */
   focus: NativeFocus | undefined;

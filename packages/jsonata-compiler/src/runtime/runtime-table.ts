@@ -1,4 +1,4 @@
-import { apply, callAt, isFunction, lambda, TailCall, tick } from './call-runtime.js';
+import { apply, callAt, isFunction, lambda, TailCall, tick, tickLoop } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
 import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, pathPrefix, sub, varField, varPath } from './fast-paths.js';
 import { fastNatives } from './fast-natives.js';
@@ -57,7 +57,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  * compiled expression cannot alter what another sees.
  */
 export const runtimeTable = Object.freeze({
-  TailCall, apply, callAt, tick, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
+  TailCall, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
   fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,

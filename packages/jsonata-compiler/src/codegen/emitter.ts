@@ -29,6 +29,8 @@ export interface Emitter {
   variable(name: string, ctx: GenContext): string;
   /** The context value as `$` sees it (the outer wrapper of an array input removed). */
   contextValue(ctx: GenContext): string;
+  /** Adds a function declaration to the program's top level (made once, beside `rt` and `K`). */
+  hoist(declaration: string): void;
 }
 
 /** A fresh temporary declared at the top of the enclosing generated function. */

@@ -2,6 +2,7 @@ import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode, AstStage } from './ast-node.js';
 import { declareLocals, deeper, ownLocals, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { inlineFieldChain } from './generate-field.js';
+import { callBlock } from './hoist.js';
 
 /** Generates a predicate application (`[expr]`) over the JS expression `value`. */
 export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: GenContext): string {
@@ -14,14 +15,15 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
   const i = em.fresh('i');
   const item = em.fresh('p');
   const r = em.fresh('r');
-  const inner = ownLocals(deeper(ctx, item));
-  const test = em.gen(pred, inner);
-  return (
-    `((${items}) => { ${declareLocals(inner)} const ${out} = rt.createSequence(); ` +
-    `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${r} = ${test}; ` +
-    `if (${r} === true) ${out}.push(${item}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${item}, ${i}, ${items}.length); } ` +
-    `return ${out}; })(rt.asItems(${value}))`
-  );
+  return callBlock(em, ctx, [pred], [[items, `rt.asItems(${value})`]], (inner) => {
+    const test = em.gen(pred, deeper(inner, item));
+    return (
+      `const ${out} = rt.createSequence(); ` +
+      `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${r} = ${test}; ` +
+      `if (${r} === true) ${out}.push(${item}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${item}, ${i}, ${items}.length); } ` +
+      `return ${out};`
+    );
+  });
 }
 
 /** `(param) => expr` with its own temporaries. */
@@ -69,7 +71,7 @@ export function generatePath(em: Emitter, node: AstNode, outer: GenContext): str
   const steps = node.steps ?? [];
   if (node.tuple === true) unsupported('parent operator (%)');
   steps.forEach(checkStep);
-  let ctx = outer;
+  const ctx = outer;
   if (node.group !== undefined && isPlainNamePath({ ...node, group: undefined })) {
     // grouping sees the same items whether the steps' sequence is normalised or not (cons arrays aside)
     const keys = em.constant(steps.map((s) => String(s.value)));
@@ -87,7 +89,12 @@ export function generatePath(em: Emitter, node: AstNode, outer: GenContext): str
     const general = keys.length === 1 ? (x: string) => `rt.varField(${x}, ${JSON.stringify(keys[0])})` : (x: string) => `rt.varPath(${x}, ${em.constant(keys)})`;
     return inlineFieldChain(em, ctx, first, keys, general);
   }
-  ctx = ownLocals(outer);
+  return callBlock(em, outer, [node], [], (inner) => pathStatements(em, node, inner));
+}
+
+/** The statements of a general path: its steps over a sequence, then keep-array and group-by. */
+function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const steps = node.steps ?? [];
   const seq = em.fresh('s');
   const lines: string[] = [];
   const firstIsVariable = steps[0]?.type === 'variable';
@@ -118,7 +125,7 @@ export function generatePath(em: Emitter, node: AstNode, outer: GenContext): str
   if (node.keepSingletonArray === true) lines.push(`${seq} = rt.keepSingletonArray(${seq});`);
   if (node.group !== undefined) lines.push(`${seq} = ${generateGroup(em, seq, node.group.lhs, ctx)};`);
   lines.push(`return ${seq};`);
-  return `(() => { ${declareLocals(ctx)} ${lines.join(' ')} })()`;
+  return lines.join(' ');
 }
 
 /**

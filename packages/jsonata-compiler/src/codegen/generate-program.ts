@@ -19,6 +19,7 @@ export interface Program {
 export function generateProgram(ast: AstNode, nativeDefinition: (name: string) => unknown): Program {
   const constants: unknown[] = [];
   const natives = new Set<string>();
+  const hoisted: string[] = [];
   let counter = 0;
   const em: Emitter = {
     gen: (node, ctx) => generateNode(em, node, ctx),
@@ -31,6 +32,9 @@ export function generateProgram(ast: AstNode, nativeDefinition: (name: string) =
       natives.add(name);
     },
     contextValue: (ctx) => `rt.contextValue(${ctx.input})`,
+    hoist: (declaration) => {
+      hoisted.push(declaration);
+    },
     variable(name, ctx) {
       if (name === '') return em.contextValue(ctx);
       const lexical = resolve(ctx.scope, name);
@@ -57,6 +61,6 @@ export function generateProgram(ast: AstNode, nativeDefinition: (name: string) =
   const body = generateNode(em, ast, rootCtx);
   if (rootCtx.locals.length > 0) lines.push(`let ${rootCtx.locals.join(', ')};`);
   lines.push(`return ${body};`);
-  const source = `'use strict'; return function compiledJsonata(input, st) { ${lines.join(' ')} };`;
+  const source = `'use strict'; ${hoisted.join(' ')} return function compiledJsonata(input, st) { ${lines.join(' ')} };`;
   return { source, constants, natives };
 }

@@ -1,0 +1,44 @@
+import type { AstNode } from './ast-node.js';
+import { declareLocals, type Emitter, type GenContext } from './emitter.js';
+import { childrenOf, collectBinds, type Scope } from './scope.js';
+
+/** Node types that make a JS closure over the variables in scope. */
+const CLOSURES = new Set(['lambda', 'transform', 'partial']);
+
+function makesClosure(node: AstNode): boolean {
+  return CLOSURES.has(node.type) || childrenOf(node).some(makesClosure);
+}
+
+function scopeIds(scope: Scope | undefined): string[] {
+  const ids = new Set<string>();
+  for (let s = scope; s !== undefined; s = s.parent) for (const id of s.vars.values()) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * Statements that compute a value (ending in `return`), run as a function call. Where the statements
+ * can neither assign a variable nor capture one in a closure (`nodes` is what they evaluate), the
+ * function is hoisted to the program's top level — made once, not per evaluation — and called with
+ * everything it reads from the enclosing function: the state, the context value, the depth base and the
+ * variables in scope (under their own identifiers, which the generated code refers to). Otherwise it is
+ * an immediately invoked arrow function, which sees those variables live. `params` are extra
+ * `[name, value]` arguments; `build` generates the statements in the context it is given.
+ */
+export function callBlock(em: Emitter, ctx: GenContext, nodes: readonly AstNode[], params: [string, string][], build: (inner: GenContext) => string): string {
+  const binds = new Set<string>();
+  for (const n of nodes) collectBinds(n, binds);
+  if (binds.size > 0 || nodes.some(makesClosure)) {
+    const inner: GenContext = { ...ctx, locals: [] };
+    const body = build(inner);
+    return `((${params.map(([p]) => p).join(', ')}) => { ${declareLocals(inner)} ${body} })(${params.map(([, v]) => v).join(', ')})`;
+  }
+  const input = em.fresh('in');
+  const inner: GenContext = { ...ctx, input, locals: [] };
+  const body = build(inner);
+  const all: [string, string][] = [['st', 'st'], [input, ctx.input], ...params];
+  if (!/^[0-9]+$/.test(ctx.base)) all.push([ctx.base, ctx.base]);
+  for (const id of scopeIds(ctx.scope)) all.push([id, id]);
+  const name = em.fresh('h');
+  em.hoist(`function ${name}(${all.map(([p]) => p).join(', ')}) { ${declareLocals(inner)} ${body} }`);
+  return `${name}(${all.map(([, v]) => v).join(', ')})`;
+}

@@ -2,6 +2,7 @@ import { lhsOf, type AstNode } from './ast-node.js';
 import { containsLambda, declareLocals, deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { fastNatives } from '../runtime/fast-natives.js';
 import { inlineNative } from './inline-natives.js';
+import { callBlock } from './hoist.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 
 /** Built-ins that may call back into lambdas, so their call sites must publish the current depth. */
@@ -137,25 +138,27 @@ function inlineMapOrFilter(em: Emitter, builtin: string, node: AstNode, ctx: Gen
   const r = em.fresh('r');
   const base = em.fresh('b');
   const params = (fn.arguments ?? []).map((a) => String(a.value));
-  const frame: Scope = { parent: ctx.scope, vars: new Map() };
-  const values = [`${items}[${i}]`, i, items];
-  const paramLines = params.map((name, k) => {
-    const id = em.fresh('a');
-    frame.vars.set(name, id);
-    return `let ${id} = ${k < 3 ? values[k] : 'undefined'};`;
+  return callBlock(em, ctx, [fn.body as AstNode], [[items, arr]], (outer) => {
+    const frame: Scope = { parent: outer.scope, vars: new Map() };
+    const values = [`${items}[${i}]`, i, items];
+    const paramLines = params.map((name, k) => {
+      const id = em.fresh('a');
+      frame.vars.set(name, id);
+      return `let ${id} = ${k < 3 ? values[k] : 'undefined'};`;
+    });
+    const names = new Set<string>();
+    collectBinds(fn.body, names);
+    const bodyCtx: GenContext = { input: outer.input, scope: frame, depth: 1, base, locals: outer.locals };
+    const frameLines = declareFrame(em, frame, names, bodyCtx, new Set(params));
+    const body = em.gen(fn.body as AstNode, bodyCtx);
+    const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (${r} === true || ${r} !== false && rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
+    return (
+      `if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ` +
+      `const ${base} = ${outer.base} + ${outer.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
+      `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
+      `st.depth = ${outer.base}; return ${out};`
+    );
   });
-  const names = new Set<string>();
-  collectBinds(fn.body, names);
-  const bodyCtx: GenContext = { input: ctx.input, scope: frame, depth: 1, base, locals: [] };
-  const frameLines = declareFrame(em, frame, names, bodyCtx, new Set(params));
-  const body = em.gen(fn.body as AstNode, bodyCtx);
-  const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (${r} === true || ${r} !== false && rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
-  return (
-    `((${items}) => { if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ${declareLocals(bodyCtx)} ` +
-    `const ${base} = ${ctx.base} + ${ctx.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
-    `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
-    `st.depth = ${ctx.base}; return ${out}; })(${arr})`
-  );
 }
 
 /** `lhs ~> rhs`: call with lhs as first argument, or compose when lhs is itself a function. */

@@ -1,6 +1,7 @@
 import { pairsOf, type AstNode } from './ast-node.js';
-import { containsLambda, declareLocals, deeper, local, ownLocals, type Emitter, type GenContext } from './emitter.js';
+import { declareLocals, deeper, local, ownLocals, type Emitter, type GenContext } from './emitter.js';
 import { generateGroup } from './generate-path.js';
+import { makesClosure } from './hoist.js';
 
 /** Array constructor `[a, b, ...]`: values are appended (arrays spliced) unless they are nested `[...]`. */
 export function generateArray(em: Emitter, node: AstNode, ctx: GenContext): string {
@@ -32,8 +33,8 @@ export function generateObject(em: Emitter, node: AstNode, ctx: GenContext): str
   const keys = pairs.map(([key]) => (key.type === 'string' ? String(key.value) : undefined));
   const literal = keys.every((k) => k !== undefined && !RESERVED_KEYS.has(k)) && new Set(keys).size === keys.length;
   if (!literal) return generateGroup(em, ctx.input, pairs, ctx);
-  if (!pairs.some(([, value]) => containsLambda(value))) {
-    // no lambda can capture the context temporary, so it can be a reused local: a comma expression
+  if (!pairs.some(([, value]) => makesClosure(value, ctx.scope))) {
+    // no closure can capture the context temporary, so it can be a reused local: a comma expression
     const c = local(em, ctx, 'c');
     const o = local(em, ctx, 'obj');
     const t = local(em, ctx, 't');

@@ -1,12 +1,44 @@
 import type { AstNode } from './ast-node.js';
-import { declareLocals, type Emitter, type GenContext } from './emitter.js';
-import { childrenOf, collectBinds, type Scope } from './scope.js';
+import { containsLambda, declareLocals, type Emitter, type GenContext } from './emitter.js';
+import { childrenOf, collectBinds, resolve, type Scope } from './scope.js';
 
 /** Node types that make a JS closure over the variables in scope. */
 const CLOSURES = new Set(['lambda', 'transform', 'partial']);
 
-function makesClosure(node: AstNode): boolean {
-  return CLOSURES.has(node.type) || childrenOf(node).some(makesClosure);
+/** Names bound anywhere below `node` (assignments and lambda parameters). */
+function boundBelow(node: AstNode, out: Set<string>): Set<string> {
+  if (node.type === 'bind') out.add(String((node.lhs as AstNode).value));
+  if (node.type === 'lambda') for (const a of node.arguments ?? []) out.add(String(a.value));
+  for (const child of childrenOf(node)) boundBelow(child, out);
+  return out;
+}
+
+/**
+ * `$map(xs, function(...) {...})` / `$filter(...)` that `inlineMapOrFilter` turns into a loop (the same
+ * conditions, with the name not rebound in scope or below): its lambda is no JS closure.
+ */
+function inlinedLambdaCall(node: AstNode, rebound: (name: string) => boolean): boolean {
+  const proc = node.procedure;
+  const [, fn] = node.arguments ?? [];
+  if (node.type !== 'function' || proc?.type !== 'variable' || proc.predicate !== undefined || proc.keepArray === true) return false;
+  const name = String(proc.value);
+  if ((name !== 'map' && name !== 'filter') || rebound(name) || node.arguments?.length !== 2 || fn === undefined) return false;
+  if (fn.type !== 'lambda' || fn.thunk === true || fn.signature !== undefined || fn.predicate !== undefined || fn.keepArray === true) return false;
+  return !containsLambda(fn.body);
+}
+
+/** True when evaluating `node` may create a JS closure over the variables in `scope`. */
+export function makesClosure(node: AstNode, scope: Scope | undefined): boolean {
+  const bound = boundBelow(node, new Set());
+  const rebound = (name: string): boolean => bound.has(name) || resolve(scope, name) !== undefined;
+  const walk = (n: AstNode): boolean => {
+    if (inlinedLambdaCall(n, rebound)) {
+      const [xs, fn] = n.arguments ?? [];
+      return walk(xs as AstNode) || walk((fn as AstNode).body as AstNode);
+    }
+    return CLOSURES.has(n.type) || childrenOf(n).some(walk);
+  };
+  return walk(node);
 }
 
 function scopeIds(scope: Scope | undefined): string[] {
@@ -27,7 +59,7 @@ function scopeIds(scope: Scope | undefined): string[] {
 export function callBlock(em: Emitter, ctx: GenContext, nodes: readonly AstNode[], params: [string, string][], build: (inner: GenContext) => string): string {
   const binds = new Set<string>();
   for (const n of nodes) collectBinds(n, binds);
-  if (binds.size > 0 || nodes.some(makesClosure)) {
+  if (binds.size > 0 || nodes.some((n) => makesClosure(n, ctx.scope))) {
     const inner: GenContext = { ...ctx, locals: [] };
     const body = build(inner);
     return `((${params.map(([p]) => p).join(', ')}) => { ${declareLocals(inner)} ${body} })(${params.map(([, v]) => v).join(', ')})`;

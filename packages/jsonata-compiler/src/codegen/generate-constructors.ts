@@ -14,7 +14,7 @@ export function generateArray(em: Emitter, node: AstNode, ctx: GenContext): stri
     if (item.type === 'unary' && item.value === '[') {
       parts.push(`(${t} !== undefined && ${r}.push(${t}))`);
     } else {
-      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? (${r} = ${r}.concat(${t})) : ${r}.push(${t})))`);
+      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? rt.pushAll(${r}, ${t}) : ${r}.push(${t})))`);
     }
   }
   parts.push(node.consarray === true ? `rt.markCons(${r})` : r);

@@ -40,3 +40,22 @@ export function inlineFieldChain(em: Emitter, ctx: GenContext, input: string, ke
   });
   return `${NORMALISED}(${x} = ${input}, ${conds.join(' && ')} ? ${current} : ${fallback(x)})`;
 }
+
+/**
+ * The sequence after a path's leading name steps (`rt.pathPrefix`), inline for the common case: a chain
+ * of plain objects ending in a plain object, which is the one item. Anything else takes `rt.pathPrefix`.
+ */
+export function inlinePathPrefix(em: Emitter, ctx: GenContext, input: string, keys: readonly string[], fallback: (x: string) => string): string {
+  if (keys.includes('__proto__')) return fallback(input);
+  const x = local(em, ctx, 'fx');
+  const conds: string[] = [];
+  let current = x;
+  for (const key of keys) {
+    const v = local(em, ctx, 'fv');
+    conds.push(`${current} !== null && typeof ${current} === 'object' && ${current}.__proto__ === rt.OP`, `(${v} = ${current}[${JSON.stringify(key)}], true)`);
+    current = v;
+  }
+  // a value inherited from Object.prototype is a function, which this test rejects
+  conds.push(`${current} !== null && typeof ${current} === 'object' && ${current}.__proto__ === rt.OP`);
+  return `(${x} = ${input}, ${conds.join(' && ')} ? rt.sequenceOf(${current}) : ${fallback(x)})`;
+}

@@ -88,10 +88,13 @@ function builtinName(em: Emitter, procedure: AstNode, ctx: GenContext): string |
 export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyTo?: string): string {
   const procedure = node.procedure as AstNode;
   const sub = deeper(ctx);
+  const builtin = builtinName(em, procedure, ctx);
+  // before the arguments are generated: an inlined loop generates its own (and hoists what they need)
+  const inlinedLoop = builtin === undefined ? undefined : inlineMapOrFilter(em, builtin, node, ctx, applyTo);
+  if (inlinedLoop !== undefined) return inlinedLoop;
   const args = (node.arguments ?? []).map((a) => em.gen(a, sub));
   if (applyTo !== undefined) args.unshift(applyTo);
   const argList = `[${args.join(', ')}]`;
-  const builtin = builtinName(em, procedure, ctx);
   const procName = procedure.type === 'path' ? procedure.steps?.[0]?.value : procedure.value;
   const at = em.constant({ token: String(procName ?? ''), position: node.position });
   if (builtin !== undefined) {
@@ -100,8 +103,6 @@ export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyT
       const general = (list: string): string => `rt.fast.${builtin}(st, ${def}, ${list}, ${ctx.input}, ${at})`;
       return inlineNative(em, ctx, builtin, args, general) ?? general(argList);
     }
-    const inlined = inlineMapOrFilter(em, builtin, node, ctx, applyTo);
-    if (inlined !== undefined) return inlined;
     if ((builtin === 'map' || builtin === 'filter') && args.length === 2) {
       return `rt.mapOrFilterDirect(st, ${ctx.base}, ${ctx.depth}, ${def}, ${builtin === 'map'}, ${args[0] ?? ''}, ${args[1] ?? ''}, ${ctx.input}, ${at})`;
     }
@@ -154,7 +155,7 @@ function inlineMapOrFilter(em: Emitter, builtin: string, node: AstNode, ctx: Gen
     const keep = builtin === 'map' ? `if (${r} !== undefined) ${out}.push(${r});` : `if (${r} === true || ${r} !== false && rt.booleanOf(${r})) ${out}.push(${items}[${i}]);`;
     return (
       `if (${items} === undefined) return undefined; if (!Array.isArray(${items})) ${items} = [${items}]; ` +
-      `const ${base} = ${outer.base} + ${outer.depth}; const ${out} = rt.createSequence(); st.depth = ${base}; ` +
+      `const ${base} = ${outer.base} + ${outer.depth}; const ${out} = rt.emptySequence(); st.depth = ${base}; ` +
       `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { ${paramLines.join(' ')} ${frameLines.join(' ')} const ${r} = ${body}; ${keep} } ` +
       `st.depth = ${outer.base}; return ${out};`
     );

@@ -1,7 +1,7 @@
 import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode, AstStage } from './ast-node.js';
 import { declareLocals, deeper, ownLocals, unsupported, type Emitter, type GenContext } from './emitter.js';
-import { inlineFieldChain } from './generate-field.js';
+import { inlineFieldChain, inlinePathPrefix } from './generate-field.js';
 import { callBlock } from './hoist.js';
 
 /** Generates a predicate application (`[expr]`) over the JS expression `value`. */
@@ -18,7 +18,7 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
   return callBlock(em, ctx, [pred], [[items, `rt.asItems(${value})`]], (inner) => {
     const test = em.gen(pred, deeper(inner, item));
     return (
-      `const ${out} = rt.createSequence(); ` +
+      `const ${out} = rt.emptySequence(); ` +
       `rt.tickLoop(st, ${items}.length); for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${r} = ${test}; ` +
       `if (${r} === true) ${out}.push(${item}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${item}, ${i}, ${items}.length); } ` +
       `return ${out};`
@@ -102,7 +102,8 @@ function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
   let prefix = 0;
   while (prefix < steps.length - 1 && steps[prefix]?.type === 'name' && isPlainStep(steps[prefix] as AstNode)) prefix++;
   if (prefix > 0) {
-    lines.push(`let ${seq} = rt.pathPrefix(${ctx.input}, ${em.constant(steps.slice(0, prefix).map((s) => String(s.value)))});`);
+    const keys = steps.slice(0, prefix).map((s) => String(s.value));
+    lines.push(`let ${seq} = ${inlinePathPrefix(em, ctx, ctx.input, keys, (x) => `rt.pathPrefix(${x}, ${em.constant(keys)})`)};`);
   } else {
     lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
   }
@@ -145,7 +146,7 @@ export function regularStep(em: Emitter, seq: string, step: AstNode, last: boole
     ? `${seq} = ${count} === 1 && Array.isArray(${single}) && !rt.isSequence(${single}) ? ${single} : ${out};`
     : `${seq} = ${out};`;
   return (
-    `{ const ${out} = rt.createSequence(); let ${single}; let ${count} = 0; ` +
+    `{ const ${out} = rt.emptySequence(); let ${single}; let ${count} = 0; ` +
     `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
     `if (${r} !== undefined) { ${count}++; ${single} = ${r}; if (Array.isArray(${r}) && !${r}.cons) { for (let k = 0; k < ${r}.length; k++) ${out}.push(${r}[k]); } else ${out}.push(${r}); } } ` +
     `${keepLoneArray} }`

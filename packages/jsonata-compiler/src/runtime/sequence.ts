@@ -15,6 +15,26 @@ export function createSequence(...items: unknown[]): Seq {
   return seq;
 }
 
+/** An empty sequence (`createSequence()` without its argument handling). */
+export function emptySequence(): Seq {
+  const seq: Seq = [];
+  seq.sequence = true;
+  return seq;
+}
+
+/** A sequence of one item. */
+export function sequenceOf(item: unknown): Seq {
+  const seq: Seq = [item];
+  seq.sequence = true;
+  return seq;
+}
+
+/** Appends the items of `items` to `target` (an array constructor splicing an array in place). */
+export function pushAll(target: unknown[], items: readonly unknown[]): unknown[] {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
+  return target;
+}
+
 /** True for arrays flagged as sequences (as opposed to JSON arrays from the data). */
 export function isSequence(value: unknown): value is Seq {
   return Array.isArray(value) && (value as Seq).sequence === true;

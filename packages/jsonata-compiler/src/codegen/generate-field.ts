@@ -55,7 +55,11 @@ export function inlinePathPrefix(em: Emitter, ctx: GenContext, input: string, ke
     conds.push(`${current} !== null && typeof ${current} === 'object' && ${current}.__proto__ === rt.OP`, `(${v} = ${current}[${JSON.stringify(key)}], true)`);
     current = v;
   }
-  // a value inherited from Object.prototype is a function, which this test rejects
-  conds.push(`${current} !== null && typeof ${current} === 'object' && ${current}.__proto__ === rt.OP`);
-  return `(${x} = ${input}, ${conds.join(' && ')} ? rt.sequenceOf(${current}) : ${fallback(x)})`;
+  const v = current;
+  // a value inherited from Object.prototype is a function, which these tests reject; a JSON array (not a
+  // sequence, not constructed) is the step's items
+  conds.push(`${v} !== null && typeof ${v} === 'object'`);
+  const one = `${v}.__proto__ === rt.OP ? rt.sequenceOf(${v})`;
+  const items = `Array.isArray(${v}) && ${v}.sequence !== true && ${v}.cons !== true ? rt.sequenceFrom(${v})`;
+  return `(${x} = ${input}, ${conds.join(' && ')} ? (${one} : ${items} : ${fallback(x)}) : ${fallback(x)})`;
 }

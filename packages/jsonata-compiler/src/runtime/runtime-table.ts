@@ -12,7 +12,7 @@ import { regexMatcher } from './regex-runtime.js';
 import { transformer } from './transform-runtime.js';
 import { partial, PLACEHOLDER } from './partial-runtime.js';
 import { filterTuples, fromTuples, groupTuples, indexTuples, sortedTuples, toTuples, tupleStep } from './tuple-runtime.js';
-import { createSequence, emptySequence, isSequence, markCons, norm, normKeep, pushAll, sequenceOf, type Seq } from './sequence.js';
+import { createSequence, emptySequence, isSequence, markCons, norm, normKeep, pushAll, sequenceFrom, sequenceOf, type Seq } from './sequence.js';
 import { orderBy } from './sort-runtime.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -61,7 +61,7 @@ export const runtimeTable = Object.freeze({
   fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
-  OP: Object.prototype, emptySequence, sequenceOf, pushAll,
+  OP: Object.prototype, emptySequence, sequenceOf, sequenceFrom, pushAll,
   regexMatcher, transformer, partial, PLACEHOLDER,
   toTuples, tupleStep, filterTuples, indexTuples, fromTuples, sortedTuples, groupTuples,
 });

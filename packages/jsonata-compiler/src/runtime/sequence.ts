@@ -29,6 +29,13 @@ export function sequenceOf(item: unknown): Seq {
   return seq;
 }
 
+/** A sequence of the items of a JSON array (a copy: the input is never flagged or changed). */
+export function sequenceFrom(items: readonly unknown[]): Seq {
+  const seq: Seq = items.slice();
+  seq.sequence = true;
+  return seq;
+}
+
 /** Appends the items of `items` to `target` (an array constructor splicing an array in place). */
 export function pushAll(target: unknown[], items: readonly unknown[]): unknown[] {
   for (let i = 0; i < items.length; i++) target.push(items[i]);

@@ -9,14 +9,16 @@ export function generateArray(em: Emitter, node: AstNode, ctx: GenContext): stri
   const r = local(em, ctx, 'arr');
   const t = local(em, ctx, 't');
   const parts = [`${r} = []`];
-  for (const item of node.expressions ?? []) {
+  (node.expressions ?? []).forEach((item, i) => {
     parts.push(`${t} = ${em.gen(item, deeper(ctx))}`);
     if (item.type === 'unary' && item.value === '[') {
       parts.push(`(${t} !== undefined && ${r}.push(${t}))`);
     } else {
-      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? rt.pushAll(${r}, ${t}) : ${r}.push(${t})))`);
+      // into the still empty result, an array's items are a copy of it (slice: elements only, no flags)
+      const splice = i === 0 ? `(${r} = ${t}.slice())` : `rt.pushAll(${r}, ${t})`;
+      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? ${splice} : ${r}.push(${t})))`);
     }
-  }
+  });
   parts.push(node.consarray === true ? `rt.markCons(${r})` : r);
   return `(${parts.join(', ')})`;
 }

@@ -1,6 +1,6 @@
 import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode } from './ast-node.js';
-import { deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { deeper, local, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { generateArray, generateObject } from './generate-constructors.js';
 import { inlineFieldChain, NORMALISED } from './generate-field.js';
 import { generateApply, generateBind, generateBlock, generateCall, generateLambda } from './generate-functions.js';
@@ -123,5 +123,8 @@ export function generateNode(em: Emitter, node: AstNode, ctx: GenContext): strin
   }
   if (node.keepArray === true) return `rt.normKeep(${code})`;
   if (!mayBeSequence || normalised) return code;
-  return `rt.norm(${code})`;
+  // `rt.norm` inline: each site gets its own inline caches for the flags (the shared helper's go
+  // megamorphic across mappings); only a sequence needs the call
+  const t = local(em, ctx, 'nv');
+  return `(${t} = ${code}, Array.isArray(${t}) && ${t}.sequence === true ? rt.norm(${t}) : ${t})`;
 }

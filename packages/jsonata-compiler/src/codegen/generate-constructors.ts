@@ -8,15 +8,19 @@ export function generateArray(em: Emitter, node: AstNode, ctx: GenContext): stri
   // a comma expression over two temporaries (nothing here can be captured by a lambda)
   const r = local(em, ctx, 'arr');
   const t = local(em, ctx, 't');
-  const parts = [`${r} = []`];
-  (node.expressions ?? []).forEach((item, i) => {
+  const parts: string[] = [];
+  const items = node.expressions ?? [];
+  if (items.length === 0) parts.push(`${r} = []`);
+  items.forEach((item, i) => {
     parts.push(`${t} = ${em.gen(item, deeper(ctx))}`);
-    if (item.type === 'unary' && item.value === '[') {
+    const nested = item.type === 'unary' && item.value === '[';
+    if (i === 0) {
+      // the first value makes the result: an array's items are a copy of it (slice: elements only, no flags)
+      parts.push(nested ? `${r} = ${t} === undefined ? [] : [${t}]` : `${r} = ${t} === undefined ? [] : Array.isArray(${t}) ? ${t}.slice() : [${t}]`);
+    } else if (nested) {
       parts.push(`(${t} !== undefined && ${r}.push(${t}))`);
     } else {
-      // into the still empty result, an array's items are a copy of it (slice: elements only, no flags)
-      const splice = i === 0 ? `(${r} = ${t}.slice())` : `rt.pushAll(${r}, ${t})`;
-      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? ${splice} : ${r}.push(${t})))`);
+      parts.push(`(${t} !== undefined && (Array.isArray(${t}) ? rt.pushAll(${r}, ${t}) : ${r}.push(${t})))`);
     }
   });
   parts.push(node.consarray === true ? `rt.markCons(${r})` : r);

@@ -43,9 +43,10 @@ export function inlineFieldChain(em: Emitter, ctx: GenContext, input: string, ke
 
 /**
  * The sequence after a path's leading name steps (`rt.pathPrefix`), inline for the common case: a chain
- * of plain objects ending in a plain object, which is the one item. Anything else takes `rt.pathPrefix`.
+ * of plain objects ending in a plain object (the one item) or a JSON array (its items). Anything else
+ * takes `rt.pathPrefix`.
  */
-export function inlinePathPrefix(em: Emitter, ctx: GenContext, input: string, keys: readonly string[], fallback: (x: string) => string): string {
+export function inlinePathPrefix(em: Emitter, ctx: GenContext, input: string, keys: readonly string[], fallback: (x: string) => string, borrow: boolean): string {
   if (keys.includes('__proto__')) return fallback(input);
   const x = local(em, ctx, 'fx');
   const conds: string[] = [];
@@ -59,7 +60,8 @@ export function inlinePathPrefix(em: Emitter, ctx: GenContext, input: string, ke
   // a value inherited from Object.prototype is a function, which these tests reject; a JSON array (not a
   // sequence, not constructed) is the step's items
   conds.push(`${v} !== null && typeof ${v} === 'object'`);
-  const one = `${v}.__proto__ === rt.OP ? rt.sequenceOf(${v})`;
-  const items = `Array.isArray(${v}) && ${v}.sequence !== true && ${v}.cons !== true ? rt.sequenceFrom(${v})`;
+  // `borrow`: the caller only iterates the result, which never escapes, so it needs no flag and no copy
+  const one = `${v}.__proto__ === rt.OP ? ${borrow ? `[${v}]` : `rt.sequenceOf(${v})`}`;
+  const items = `Array.isArray(${v}) && ${v}.sequence !== true && ${v}.cons !== true ? ${borrow ? v : `rt.sequenceFrom(${v})`}`;
   return `(${x} = ${input}, ${conds.join(' && ')} ? (${one} : ${items} : ${fallback(x)}) : ${fallback(x)})`;
 }

@@ -103,7 +103,9 @@ function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
   while (prefix < steps.length - 1 && steps[prefix]?.type === 'name' && isPlainStep(steps[prefix] as AstNode)) prefix++;
   if (prefix > 0) {
     const keys = steps.slice(0, prefix).map((s) => String(s.value));
-    lines.push(`let ${seq} = ${inlinePathPrefix(em, ctx, ctx.input, keys, (x) => `rt.pathPrefix(${x}, ${em.constant(keys)})`)};`);
+    // an ordinary next step only reads the items (a sort step may hand its input on)
+    const borrow = steps[prefix]?.type !== 'sort';
+    lines.push(`let ${seq} = ${inlinePathPrefix(em, ctx, ctx.input, keys, (x) => `rt.pathPrefix(${x}, ${em.constant(keys)})`, borrow)};`);
   } else {
     lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
   }

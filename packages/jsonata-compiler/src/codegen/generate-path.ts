@@ -136,6 +136,11 @@ function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
  * flattened one level straight into the new sequence; a lone raw array from the last step is kept as is.
  */
 export function regularStep(em: Emitter, seq: string, step: AstNode, last: boolean, ctx: GenContext): string {
+  const stages = step.stages ?? [];
+  const only = stages.length === 1 ? stages[0] : undefined;
+  if (only?.type === 'filter' && only.expr.type !== 'number' && step.keepArray !== true && step.group === undefined && step.predicate === undefined) {
+    return filteredStep(em, seq, step, only.expr, ctx);
+  }
   const item = em.fresh('x');
   const out = em.fresh('out');
   const i = em.fresh('i');
@@ -152,6 +157,30 @@ export function regularStep(em: Emitter, seq: string, step: AstNode, last: boole
     `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
     `if (${r} !== undefined) { ${count}++; ${single} = ${r}; if (Array.isArray(${r}) && !${r}.cons) { for (let k = 0; k < ${r}.length; k++) ${out}.push(${r}[k]); } else ${out}.push(${r}); } } ` +
     `${keepLoneArray} }`
+  );
+}
+
+/**
+ * A step with one predicate, `a[pred]`: the kept items go straight into the step's result. Same result
+ * as filtering into a sequence per item and flattening that: the filtered sequence is always a sequence
+ * (never a lone raw array), so its items are all the step ever adds.
+ */
+function filteredStep(em: Emitter, seq: string, step: AstNode, pred: AstNode, ctx: GenContext): string {
+  const item = em.fresh('x');
+  const out = em.fresh('out');
+  const i = em.fresh('i');
+  const items = em.fresh('items');
+  const j = em.fresh('j');
+  const p = em.fresh('p');
+  const r = em.fresh('r');
+  const value = em.gen(step, deeper(ctx, item));
+  const test = em.gen(pred, deeper(deeper(ctx, item), p));
+  return (
+    `{ const ${out} = rt.emptySequence(); rt.tickLoop(st, ${seq}.length); ` +
+    `for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${items} = rt.asItems(${value}); ` +
+    `rt.tickLoop(st, ${items}.length); for (let ${j} = 0; ${j} < ${items}.length; ${j}++) { const ${p} = ${items}[${j}]; const ${r} = ${test}; ` +
+    `if (${r} === true) ${out}.push(${p}); else if (${r} !== false) rt.filterPush(${out}, ${r}, ${p}, ${j}, ${items}.length); } } ` +
+    `${seq} = ${out}; }`
   );
 }
 

@@ -66,7 +66,7 @@ export const jsonataPart: BenchPart = {
         rows,
         ratios,
         notes: [
-          `Each run: one process, 2,000 distinct CRM events evaluated round-robin for ${seconds} s after a 0.3 s warm-up. Seam's transform is @seam/jsonata-compiler's compileJsonata with the transform node's default bounds (1 s, depth 500), the engine the runtime's jsonata node is to use; "jsonata evaluate" is the jsonata package with no bounds.`,
+          `Each run: one process, 2,000 distinct CRM events evaluated round-robin for ${seconds} s after a 0.3 s warm-up. Seam's transform is @seam/jsonata-compiler's compileJsonata with the transform node's default bounds (1 s, depth 500), the engine the runtime's jsonata node runs; "jsonata evaluate" is the jsonata package with no bounds.`,
           'Before measuring, each hand-written mapping is checked to give the same result as its JSONata on 500 events. The reshaping and grouping mappings are the bench\'s own (bench/jsonata/mapping-cases.ts), standing for issue 6\'s "two more realistic mappings".',
           ...(interpreted.length > 0 ? [`Not compiled (interpreter fallback): ${interpreted.join(', ')}.`] : []),
           ...(seamMissing ? [`Seam's transform not measured: ${seamMissing}`] : []),

@@ -63,6 +63,19 @@ function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context:
   return callNative(st, def, args, context, at);
 }
 
+/**
+ * `$max`/`$min`/`$average` of finite numbers without the signature check and `apply`: a lone number is the
+ * one-item array the signature would make of it, an empty array has no aggregate (undefined), as in jsonata.
+ */
+const numericAggregate = (op: (arr: number[]) => number): Fast => (st, def, args, context, at) => {
+  const arr = args[0];
+  if (args.length === 1) {
+    if (typeof arr === 'number' && Number.isFinite(arr)) return arr;
+    if (allFiniteNumbers(arr)) return arr.length === 0 ? undefined : op(arr);
+  }
+  return callNative(st, def, args, context, at);
+};
+
 /** Built-in name → shortcut. */
 export const fastNatives: Readonly<Record<string, Fast>> = {
   uppercase: oneString((s) => s.toUpperCase()),
@@ -94,9 +107,21 @@ export const fastNatives: Readonly<Record<string, Fast>> = {
     const arr = args[0];
     return args.length === 1 && Array.isArray(arr) ? arr.length : callNative(st, def, args, context, at);
   },
-  max: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
-  min: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
-  average: direct((a) => a.length === 1 && allFiniteNumbers(a[0])),
+  max: numericAggregate((arr) => {
+    let best = arr[0] as number;
+    for (let i = 1; i < arr.length; i++) best = Math.max(best, arr[i] as number); // Math.max: -0 < 0 as jsonata's
+    return best;
+  }),
+  min: numericAggregate((arr) => {
+    let best = arr[0] as number;
+    for (let i = 1; i < arr.length; i++) best = Math.min(best, arr[i] as number);
+    return best;
+  }),
+  average: numericAggregate((arr) => {
+    let total = 0;
+    for (let i = 0; i < arr.length; i++) total += arr[i] as number;
+    return total / arr.length;
+  }),
   exists: (st, def, args, context, at) => (args.length === 1 ? args[0] !== undefined : callNative(st, def, args, context, at)),
   substring: direct((a) => (a.length === 2 || a.length === 3) && typeof a[0] === 'string' && finiteNumbers(a, 1)),
   substringBefore: direct((a) => a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string'),

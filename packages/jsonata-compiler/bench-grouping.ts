@@ -1,0 +1,30 @@
+// Records/s of the project bench's grouping mapping (bench/jsonata) through one engine per process, as the
+// bench's worker measures it. Usage: npx tsx packages/jsonata-compiler/bench-grouping.ts hand|seam [seconds]
+import { crmOrderEvent } from '../../bench/crm/crm-records.js';
+import { groupingCase } from '../../bench/jsonata/mapping-cases.js';
+import { compileJsonata } from './src/index.js';
+
+const engine = process.argv[2] ?? 'seam';
+const seconds = Number(process.argv[3] ?? '2');
+const events = Array.from({ length: 2000 }, (_, i) => crmOrderEvent(i));
+const compiled = compileJsonata(groupingCase.expression, { timeoutMs: 1000, maxDepth: 500 });
+const evaluate = engine === 'hand' ? (e: unknown): unknown => groupingCase.byHand(e as never) : (e: unknown): unknown => compiled.evaluate(e);
+if (engine === 'source' && 'source' in compiled) console.log(compiled.source);
+const kept: unknown[] = new Array(1024);
+
+function evaluateFor(ms: number): number {
+  let records = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 256; i++) {
+      kept[records & 1023] = evaluate(events[records % events.length]);
+      records++;
+    }
+    elapsed = performance.now() - started;
+  }
+  return (records / elapsed) * 1000;
+}
+
+evaluateFor(300);
+console.log(`${engine} ${Math.round(evaluateFor(seconds * 1000)).toLocaleString('en-US')} records/s`);

@@ -74,8 +74,11 @@ export function generatePath(em: Emitter, node: AstNode, outer: GenContext): str
   const ctx = outer;
   if (node.group !== undefined && isPlainNamePath({ ...node, group: undefined })) {
     // grouping sees the same items whether the steps' sequence is normalised or not (cons arrays aside)
-    const keys = em.constant(steps.map((s) => String(s.value)));
-    return `rt.groupItems(${generateGroup(em, `rt.namePath(${ctx.input}, ${keys})`, node.group.lhs, ctx).replace(/^rt\.group\(/, '')}`;
+    const names = steps.map((s) => String(s.value));
+    const keys = em.constant(names);
+    // the inline field chain is namePath with its common shapes inlined (as for a plain name path)
+    const items = names.length === 1 ? `rt.namePath(${ctx.input}, ${keys})` : inlineFieldChain(em, ctx, ctx.input, names, (x: string) => `rt.namePath(${x}, ${keys})`);
+    return `rt.groupItems(${generateGroup(em, items, node.group.lhs, ctx).replace(/^rt\.group\(/, '')}`;
   }
   if (isPlainNamePath(node)) {
     const keys = steps.map((s) => String(s.value));

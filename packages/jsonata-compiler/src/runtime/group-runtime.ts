@@ -1,6 +1,6 @@
 import type { EvalState } from './eval-state.js';
 import { jsonataError } from './jsonata-error.js';
-import { append, createSequence } from './sequence.js';
+import { createSequence, pushAll } from './sequence.js';
 
 /** One `key: value` pair of an object constructor, compiled to two functions of the context. */
 export interface GroupPair {
@@ -10,7 +10,28 @@ export interface GroupPair {
 
 interface GroupEntry {
   data: unknown;
+  /** From a group's second item on: its items so far, as repeated `append`s would make them (a plain array). */
+  list: unknown[] | undefined;
   exprIndex: number;
+}
+
+/**
+ * `existing.data = append(existing.data, item)` without a new array per item: concat spliced arrays and
+ * dropped flags, so one plain array, arrays among the items spliced in, is built once and pushed to.
+ */
+function appendToGroup(entry: GroupEntry, item: unknown): void {
+  if (item === undefined) return;
+  if (entry.list !== undefined) {
+    if (Array.isArray(item)) pushAll(entry.list, item);
+    else entry.list.push(item);
+  } else if (entry.data === undefined) {
+    entry.data = item;
+  } else {
+    const list = Array.isArray(entry.data) ? (entry.data as unknown[]).slice() : [entry.data];
+    if (Array.isArray(item)) pushAll(list, item);
+    else list.push(item);
+    entry.list = list;
+  }
 }
 
 /**
@@ -36,15 +57,15 @@ export function groupReduce(_st: EvalState, items: unknown[], pairs: GroupPair[]
       const existing = groups[key];
       if (existing !== undefined) {
         if (existing.exprIndex !== pairIndex) throw jsonataError('D1009', { value: key });
-        existing.data = append(existing.data, item);
+        appendToGroup(existing, item);
       } else {
-        groups[key] = { data: item, exprIndex: pairIndex };
+        groups[key] = { data: item, list: undefined, exprIndex: pairIndex };
       }
     }
   }
   for (const key of Object.keys(groups)) {
     const entry = groups[key] as GroupEntry;
-    const value = (pairs[entry.exprIndex] as GroupPair).value(entry.data);
+    const value = (pairs[entry.exprIndex] as GroupPair).value(entry.list ?? entry.data);
     if (value !== undefined) result[key] = value;
   }
   return result;

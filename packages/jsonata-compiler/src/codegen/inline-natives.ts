@@ -17,6 +17,16 @@ export function inlineNative(em: Emitter, ctx: GenContext, name: string, args: r
     case 'string':
       // strings as they are, 32-bit integers as their digits (what the interpreter's JSON.stringify gives)
       return `(${t} = ${args[0]}, typeof ${t} === 'string' ? ${t} : typeof ${t} === 'number' && (${t} | 0) === ${t} ? '' + ${t} : ${slow})`;
+    case 'sum':
+    case 'average':
+      // one finite number is its own aggregate (the signature makes it a one-item array); + 0 as the
+      // interpreter's running total starting at 0 turns -0 into 0
+      return `(${t} = ${args[0]}, typeof ${t} === 'number' && ${t} - ${t} === 0 ? ${t} + 0 : ${slow})`;
+    case 'max':
+    case 'min':
+      return `(${t} = ${args[0]}, typeof ${t} === 'number' && ${t} - ${t} === 0 ? ${t} : ${slow})`;
+    case 'count':
+      return `(${t} = ${args[0]}, Array.isArray(${t}) ? ${t}.length : ${slow})`;
     case 'exists':
       return `(${args[0]} !== undefined)`;
     default:

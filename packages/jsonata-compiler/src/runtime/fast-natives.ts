@@ -67,10 +67,11 @@ function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context:
  * `$max`/`$min`/`$average` of finite numbers without the signature check and `apply`: a lone number is the
  * one-item array the signature would make of it, an empty array has no aggregate (undefined), as in jsonata.
  */
-const numericAggregate = (op: (arr: number[]) => number): Fast => (st, def, args, context, at) => {
+const numericAggregate = (op: (arr: number[]) => number, totals = false): Fast => (st, def, args, context, at) => {
   const arr = args[0];
   if (args.length === 1) {
-    if (typeof arr === 'number' && Number.isFinite(arr)) return arr;
+    // a running total from 0 (average) turns -0 into 0
+    if (typeof arr === 'number' && Number.isFinite(arr)) return totals ? arr + 0 : arr;
     if (allFiniteNumbers(arr)) return arr.length === 0 ? undefined : op(arr);
   }
   return callNative(st, def, args, context, at);
@@ -100,7 +101,7 @@ export const fastNatives: Readonly<Record<string, Fast>> = {
       for (let i = 0; i < arr.length; i++) total += arr[i] as number;
       return total;
     }
-    if (args.length === 1 && typeof arr === 'number' && Number.isFinite(arr)) return arr;
+    if (args.length === 1 && typeof arr === 'number' && Number.isFinite(arr)) return arr + 0; // -0 → 0, as 0 + -0
     return callNative(st, def, args, context, at);
   },
   count: (st, def, args, context, at) => {
@@ -121,7 +122,7 @@ export const fastNatives: Readonly<Record<string, Fast>> = {
     let total = 0;
     for (let i = 0; i < arr.length; i++) total += arr[i] as number;
     return total / arr.length;
-  }),
+  }, true),
   exists: (st, def, args, context, at) => (args.length === 1 ? args[0] !== undefined : callNative(st, def, args, context, at)),
   substring: direct((a) => (a.length === 2 || a.length === 3) && typeof a[0] === 'string' && finiteNumbers(a, 1)),
   substringBefore: direct((a) => a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string'),

@@ -19,4 +19,19 @@ describe('$round shortcut', () => {
       expect(compiled.evaluate({ x, d }), `$round(${x}, ${d})`).toBe(await interpreted.evaluate({ x, d }));
     }
   });
+
+  it('rounds exact decimal ties and their neighbours one ulp away like the interpreter', async () => {
+    const random = seededRandom(11);
+    const values: [number, number][] = [[447.745, 2], [-235.465, 2], [422.58500000000004, 2], [99999.5, 1], [0.00015, 4]];
+    for (let i = 0; i < 3000; i++) {
+      const digits = 1 + Math.floor(random() * 9);
+      const tie = (Math.floor(random() * 2e6) - 1e6 + 0.5) / 10 ** digits;
+      values.push([tie, digits], [tie * (1 + Number.EPSILON), digits], [tie * (1 - Number.EPSILON), digits]);
+    }
+    const compiled = compileJsonata('$round(x, d)');
+    const interpreted = jsonata('$round(x, d)');
+    for (const [x, d] of values) {
+      expect(compiled.evaluate({ x, d }), `$round(${x}, ${d})`).toBe(await interpreted.evaluate({ x, d }));
+    }
+  });
 });

@@ -40,6 +40,20 @@ const numbersOnly = (min: number, max: number) => (args: unknown[]): boolean =>
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
 /**
+ * A decimal tie (x is the double nearest to t.5 / 10^d): x then prints as that decimal of at most 15
+ * significant digits (under 1e5, d ≤ 9), which the interpreter shifts back to t.5 exactly and rounds half
+ * to even. Undefined when x is no exact tie (the interpreter's text round trip decides).
+ */
+function roundTie(x: number, y: number, power: number, digits: number): number | undefined {
+  if (digits > 9) return undefined;
+  const t = Math.trunc(y);
+  const sign = x < 0 ? -1 : 1;
+  if ((t + sign * 0.5) / power !== x) return undefined;
+  const result = (t % 2 === 0 ? t : t + sign) / power;
+  return result === 0 ? 0 : result;
+}
+
+/**
  * `$round(x, digits)` without the interpreter's text round trip when that cannot change the outcome:
  * x·10^d lands within a few ulps of the decimal shift the interpreter parses, so away from a .5 tie both
  * round to the same integer, and integer / 10^d is the correctly rounded quotient, as parsing "ne-d" is.
@@ -58,6 +72,8 @@ function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context:
         const result = Math.round(y) / power;
         return result === 0 ? 0 : result;
       }
+      const tie = roundTie(x, y, power, digits);
+      if (tie !== undefined) return tie;
     }
   }
   return callNative(st, def, args, context, at);

@@ -79,7 +79,14 @@ export function groupContext(input: unknown): unknown {
   if (!Array.isArray(input)) return input;
   if (input.length === 0) return undefined;
   if (input.length === 1) return input[0];
-  return ([] as unknown[]).concat(...(input as unknown[]));
+  // concat(...input) without spreading the items into arguments: arrays among them spliced in
+  const out: unknown[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const item: unknown = input[i];
+    if (Array.isArray(item)) pushAll(out, item);
+    else out.push(item);
+  }
+  return out;
 }
 
 /**

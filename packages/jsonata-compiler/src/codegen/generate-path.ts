@@ -2,7 +2,7 @@ import { FUNCTION_OBJECT_KEYS } from '../runtime/fast-paths.js';
 import type { AstNode, AstStage } from './ast-node.js';
 import { declareLocals, deeper, ownLocals, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { inlineFieldChain, inlinePathPrefix } from './generate-field.js';
-import { callBlock } from './hoist.js';
+import { callBlock, canHoist } from './hoist.js';
 
 /** Generates a predicate application (`[expr]`) over the JS expression `value`. */
 export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: GenContext): string {
@@ -27,10 +27,10 @@ export function applyFilter(em: Emitter, value: string, stage: AstStage, ctx: Ge
 }
 
 /** `(param) => expr` with its own temporaries. */
-function callback(em: Emitter, param: string, expr: AstNode, ctx: GenContext): string {
+function callback(em: Emitter, param: string, expr: AstNode, ctx: GenContext, withState = false): string {
   const inner = ownLocals(ctx);
   const code = em.gen(expr, inner);
-  return `(${param}) => { ${declareLocals(inner)} return ${code}; }`;
+  return `(${param}${withState ? ', st' : ''}) => { ${declareLocals(inner)} return ${code}; }`;
 }
 
 function checkStep(step: AstNode): void {
@@ -189,10 +189,15 @@ function filteredStep(em: Emitter, seq: string, step: AstNode, pred: AstNode, ct
 
 /** An object constructor / group-by applied to the JS expression `input`. */
 export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNode][], ctx: GenContext): string {
+  // pairs that read only the state (passed to them) are made once at top level, not per evaluation
+  const hoisted = canHoist(ctx, pairs.flat());
   const parts = pairs.map(([key, value]) => {
     const k = em.fresh('k');
     const v = em.fresh('v');
-    return `{ key: ${callback(em, k, key, deeper(ctx, k))}, value: ${callback(em, v, value, deeper(ctx, v))} }`;
+    return `{ key: ${callback(em, k, key, deeper(ctx, k), hoisted)}, value: ${callback(em, v, value, deeper(ctx, v), hoisted)} }`;
   });
-  return `rt.group(st, ${input}, [${parts.join(', ')}])`;
+  if (!hoisted) return `rt.group(st, ${input}, [${parts.join(', ')}])`;
+  const g = em.fresh('g');
+  em.hoist(`const ${g} = [${parts.join(', ')}];`);
+  return `rt.group(st, ${input}, ${g})`;
 }

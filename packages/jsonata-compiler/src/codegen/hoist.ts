@@ -48,6 +48,16 @@ function scopeIds(scope: Scope | undefined): string[] {
 }
 
 /**
+ * True when code generated for `nodes` in `ctx` reads nothing from the enclosing function but the state
+ * (no variables in scope, a static depth base) and neither assigns nor captures: it can live at top level.
+ */
+export function canHoist(ctx: GenContext, nodes: readonly AstNode[]): boolean {
+  const binds = new Set<string>();
+  for (const n of nodes) collectBinds(n, binds);
+  return binds.size === 0 && !nodes.some((n) => makesClosure(n, ctx.scope)) && scopeIds(ctx.scope).length === 0 && /^[0-9]+$/.test(ctx.base);
+}
+
+/**
  * Statements that compute a value (ending in `return`), run as a function call. Where the statements
  * can neither assign a variable nor capture one in a closure (`nodes` is what they evaluate), the
  * function is hoisted to the program's top level — made once, not per evaluation — and called with

@@ -4,8 +4,9 @@ import { createSequence, pushAll } from './sequence.js';
 
 /** One `key: value` pair of an object constructor, compiled to two functions of the context. */
 export interface GroupPair {
-  key: (item: unknown) => unknown;
-  value: (context: unknown) => unknown;
+  /** `st` is the evaluation's state, for pairs made once at the program's top level. */
+  key: (item: unknown, st: EvalState) => unknown;
+  value: (context: unknown, st: EvalState) => unknown;
 }
 
 interface GroupEntry {
@@ -45,12 +46,12 @@ export function group(st: EvalState, input: unknown, pairs: GroupPair[]): Record
 }
 
 /** The grouping itself, over items as given (a tuple stream is grouped this way, even when empty). */
-export function groupReduce(_st: EvalState, items: unknown[], pairs: GroupPair[]): Record<string, unknown> {
+export function groupReduce(st: EvalState, items: unknown[], pairs: GroupPair[]): Record<string, unknown> {
   const result = Object.create(null) as Record<string, unknown>;
   const groups = Object.create(null) as Record<string, GroupEntry>;
   for (const item of items) {
     for (let pairIndex = 0; pairIndex < pairs.length; pairIndex++) {
-      const key = (pairs[pairIndex] as GroupPair).key(item);
+      const key = (pairs[pairIndex] as GroupPair).key(item, st);
       if (typeof key !== 'string' && key !== undefined) throw jsonataError('T1003', { value: key });
       if (key === undefined) continue;
       if (key === '_jsonata_lambda' || key === '_jsonata_function') throw jsonataError('D1013', { value: key });
@@ -65,7 +66,7 @@ export function groupReduce(_st: EvalState, items: unknown[], pairs: GroupPair[]
   }
   for (const key of Object.keys(groups)) {
     const entry = groups[key] as GroupEntry;
-    const value = (pairs[entry.exprIndex] as GroupPair).value(entry.list ?? entry.data);
+    const value = (pairs[entry.exprIndex] as GroupPair).value(entry.list ?? entry.data, st);
     if (value !== undefined) result[key] = value;
   }
   return result;

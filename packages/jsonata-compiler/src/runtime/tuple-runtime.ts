@@ -102,6 +102,6 @@ function reduceTuples(data: unknown): Tuple {
 
 /** Group-by over a tuple stream: like `group`, with keys per tuple and values per merged group tuple. */
 export function groupTuples(st: EvalState, tuples: Tuple[], pairs: GroupPair[]): Record<string, unknown> {
-  const reducing: GroupPair[] = pairs.map((p) => ({ key: p.key, value: (data: unknown) => p.value(reduceTuples(data)) }));
+  const reducing: GroupPair[] = pairs.map((p) => ({ key: p.key, value: (data: unknown, st: EvalState) => p.value(reduceTuples(data), st) }));
   return groupReduce(st, tuples, reducing);
 }

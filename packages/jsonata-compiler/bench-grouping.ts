@@ -1,24 +1,30 @@
 // Records/s of the project bench's grouping mapping (bench/jsonata) through one engine per process, as the
-// bench's worker measures it. Usage: npx tsx packages/jsonata-compiler/bench-grouping.ts hand|seam [seconds]
+// bench's worker measures it. Usage: npx tsx packages/jsonata-compiler/bench-grouping.ts hand|seam|jsonata|source [seconds]
 import { crmOrderEvent } from '../../bench/crm/crm-records.js';
 import { groupingCase } from '../../bench/jsonata/mapping-cases.js';
+import jsonata from 'jsonata';
 import { compileJsonata } from './src/index.js';
 
 const engine = process.argv[2] ?? 'seam';
 const seconds = Number(process.argv[3] ?? '2');
 const events = Array.from({ length: 2000 }, (_, i) => crmOrderEvent(i));
 const compiled = compileJsonata(groupingCase.expression, { timeoutMs: 1000, maxDepth: 500 });
-const evaluate = engine === 'hand' ? (e: unknown): unknown => groupingCase.byHand(e as never) : (e: unknown): unknown => compiled.evaluate(e);
+const interpreter = jsonata(groupingCase.expression);
+const evaluate =
+  engine === 'hand' ? (e: unknown): unknown => groupingCase.byHand(e as never)
+  : engine === 'jsonata' ? (e: unknown): unknown => interpreter.evaluate(e)
+  : (e: unknown): unknown => compiled.evaluate(e);
 if (engine === 'source' && 'source' in compiled) console.log(compiled.source);
 const kept: unknown[] = new Array(1024);
 
-function evaluateFor(ms: number): number {
+async function evaluateFor(ms: number): Promise<number> {
   let records = 0;
   const started = performance.now();
   let elapsed = 0;
   while (elapsed < ms) {
     for (let i = 0; i < 256; i++) {
-      kept[records & 1023] = evaluate(events[records % events.length]);
+      const result = evaluate(events[records % events.length]);
+      kept[records & 1023] = result instanceof Promise ? await result : result;
       records++;
     }
     elapsed = performance.now() - started;
@@ -26,5 +32,5 @@ function evaluateFor(ms: number): number {
   return (records / elapsed) * 1000;
 }
 
-evaluateFor(300);
-console.log(`${engine} ${Math.round(evaluateFor(seconds * 1000)).toLocaleString('en-US')} records/s`);
+await evaluateFor(300);
+console.log(`${engine} ${Math.round(await evaluateFor(seconds * 1000)).toLocaleString('en-US')} records/s`);

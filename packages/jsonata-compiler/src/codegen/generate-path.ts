@@ -95,6 +95,15 @@ export function generatePath(em: Emitter, node: AstNode, outer: GenContext): str
   return callBlock(em, outer, [node], [], (inner) => pathStatements(em, node, inner));
 }
 
+/** A plain variable first step (`$`, `$v`) followed by an ordinary step that only reads its input. */
+function leadingVariableStep(steps: AstNode[]): boolean {
+  const [first, next] = steps;
+  return (
+    first !== undefined && next !== undefined && first.type === 'variable' && isPlainStep(first) &&
+    first.consarray !== true && first.tuple !== true && next.type !== 'sort' && next.consarray !== true
+  );
+}
+
 /** The statements of a general path: its steps over a sequence, then keep-array and group-by. */
 function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
   const steps = node.steps ?? [];
@@ -109,6 +118,13 @@ function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
     // an ordinary next step only reads the items (a sort step may hand its input on)
     const borrow = steps[prefix]?.type !== 'sort';
     lines.push(`let ${seq} = ${inlinePathPrefix(em, ctx, ctx.input, keys, (x) => `rt.pathPrefix(${x}, ${em.constant(keys)})`, borrow)};`);
+  } else if (leadingVariableStep(steps)) {
+    // a path starting at a variable iterates a one-item sequence of the context: the step's value, its
+    // array items spliced in, is what the next (ordinary, read-only) step iterates; no wrap and no copy
+    const v = em.fresh('lv');
+    const body = em.gen(steps[0] as AstNode, deeper(ctx));
+    lines.push(`const ${v} = ${body}; let ${seq} = ${v} === undefined ? rt.emptySequence() : Array.isArray(${v}) && !${v}.cons ? ${v} : [${v}];`);
+    prefix = 1;
   } else {
     lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
   }

@@ -44,6 +44,16 @@ const EXPRESSIONS = [
   '{"a": $map(order.lines, function($l) { $l.sku }), "b": $filter(order.lines, function($l) { $l.qty > 1 }).sku}',
   '($map := function($a, $f) { "shadowed" }; $map(order.lines, function($l) { $l.sku }))',
   '$map(order.lines, function($l, $i, $a) { $count($a) + $i })',
+  // single-pair group-by, inlined as a loop: key order (array-index keys first), T1003 keys, groups' contexts
+  'order.lines{ sku: { "quantity": $sum(qty), "revenue": $round($sum($.(qty * unitPrice)), 2) } }',
+  'order.lines{ $string(qty): $ }',
+  'order.lines{ sku: $count($) }',
+  'order.lines{ "k": $ }',
+  '[order.lines]{ $string($count($)): $ }',
+  '{"x": ["b", "10", "a", "2"]}.x{ $: $ }',
+  '{"x": ["b", "10"]}.x{ $: $ = "b" ? $error("b first") : $number("not a number") }',
+  '($.order.lines){ sku & "": [$.qty] }',
+  '$.order.lines.$.sku',
 ];
 
 describe('inlined fast paths agree with the interpreter', () => {

@@ -78,6 +78,7 @@ export function generatePath(em: Emitter, node: AstNode, outer: GenContext): str
     const keys = em.constant(names);
     // the inline field chain is namePath with its common shapes inlined (as for a plain name path)
     const items = names.length === 1 ? `rt.namePath(${ctx.input}, ${keys})` : inlineFieldChain(em, ctx, ctx.input, names, (x: string) => `rt.namePath(${x}, ${keys})`);
+    if (node.group.lhs.length === 1) return generateGroup(em, items, node.group.lhs, ctx, true);
     return `rt.groupItems(${generateGroup(em, items, node.group.lhs, ctx).replace(/^rt\.group\(/, '')}`;
   }
   if (isPlainNamePath(node)) {
@@ -204,7 +205,9 @@ function filteredStep(em: Emitter, seq: string, step: AstNode, pred: AstNode, ct
 }
 
 /** An object constructor / group-by applied to the JS expression `input`. */
-export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNode][], ctx: GenContext): string {
+export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNode][], ctx: GenContext, consIsOneItem = false): string {
+  const [single] = pairs;
+  if (single !== undefined && pairs.length === 1) return inlineGroup(em, input, single, ctx, consIsOneItem);
   // pairs that read only the state (passed to them) are made once at top level, not per evaluation
   const hoisted = canHoist(ctx, pairs.flat());
   const parts = pairs.map(([key, value]) => {
@@ -216,4 +219,39 @@ export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNo
   const g = em.fresh('g');
   em.hoist(`const ${g} = [${parts.join(', ')}];`);
   return `rt.group(st, ${input}, ${g})`;
+}
+
+/**
+ * `expr{ key: value }` with one pair (`groupReduce` for one pair) as a loop, the key and value written
+ * in: items grouped by their key (a string, else T1003; undefined skips the item), then the value is
+ * evaluated once per group with the group's items (one item itself, several appended) as context.
+ * With one pair no key can come from another pair, so D1009 cannot arise.
+ */
+function inlineGroup(em: Emitter, input: string, [key, value]: [AstNode, AstNode], ctx: GenContext, consIsOneItem: boolean): string {
+  const source = em.fresh('gi');
+  const items = em.fresh('items');
+  const groups = em.fresh('groups');
+  const i = em.fresh('i');
+  const item = em.fresh('it');
+  const k = em.fresh('key');
+  const e = em.fresh('e');
+  const names = em.fresh('keys');
+  const result = em.fresh('res');
+  const c = em.fresh('c');
+  const val = em.fresh('val');
+  return callBlock(em, ctx, [key, value], [[source, input]], (inner) => {
+    const keyCode = em.gen(key, deeper(inner, item));
+    const valueCode = em.gen(value, deeper(inner, c));
+    return (
+      `const ${items} = rt.groupInput(${source}, ${consIsOneItem}); const ${groups} = new Map(); ` +
+      `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${k} = ${keyCode}; ` +
+      `if (typeof ${k} !== 'string') { if (${k} === undefined) continue; rt.groupKeyError(${k}); } ` +
+      `const ${e} = ${groups}.get(${k}); if (${e} !== undefined) rt.appendToGroup(${e}, ${item}); ` +
+      `else { if (${k} === '_jsonata_lambda' || ${k} === '_jsonata_function') rt.groupKeyError(${k}); ${groups}.set(${k}, { data: ${item}, list: undefined, exprIndex: 0 }); } } ` +
+      `const ${result} = Object.create(null); const ${names} = rt.groupKeys(${groups}); ` +
+      `for (let ${i} = 0; ${i} < ${names}.length; ${i}++) { const ${e} = ${groups}.get(${names}[${i}]); const ${c} = ${e}.list ?? ${e}.data; ` +
+      `const ${val} = ${valueCode}; if (${val} !== undefined) ${result}[${names}[${i}]] = ${val}; } ` +
+      `return ${result};`
+    );
+  });
 }

@@ -9,7 +9,7 @@ export interface GroupPair {
   value: (context: unknown, st: EvalState) => unknown;
 }
 
-interface GroupEntry {
+export interface GroupEntry {
   data: unknown;
   /** From a group's second item on: its items so far, as repeated `append`s would make them (a plain array). */
   list: unknown[] | undefined;
@@ -20,7 +20,7 @@ interface GroupEntry {
  * `existing.data = append(existing.data, item)` without a new array per item: concat spliced arrays and
  * dropped flags, so one plain array, arrays among the items spliced in, is built once and pushed to.
  */
-function appendToGroup(entry: GroupEntry, item: unknown): void {
+export function appendToGroup(entry: GroupEntry, item: unknown): void {
   if (item === undefined) return;
   if (entry.list !== undefined) {
     if (Array.isArray(item)) pushAll(entry.list, item);
@@ -97,4 +97,36 @@ export function groupContext(input: unknown): unknown {
 export function groupItems(st: EvalState, input: unknown, pairs: GroupPair[]): Record<string, unknown> {
   const items = Array.isArray(input) && (input as { cons?: boolean }).cons ? [input] : input;
   return group(st, items, pairs);
+}
+
+/**
+ * The items an inlined single-pair group-by iterates (as `group` / `groupItems` make them): an empty
+ * array is one undefined item, a non-array one item, and (for a name path's result) a cons array one item.
+ */
+export function groupInput(input: unknown, consIsOneItem: boolean): unknown[] {
+  const value = consIsOneItem && Array.isArray(input) && (input as { cons?: boolean }).cons ? [input] : input;
+  return Array.isArray(value) ? (value.length === 0 ? [undefined] : value) : createSequence(value);
+}
+
+/** A group-by key that is neither a string nor undefined (T1003), or a reserved one (D1013). */
+export function groupKeyError(key: unknown): never {
+  if (typeof key !== 'string') throw jsonataError('T1003', { value: key });
+  throw jsonataError('D1013', { value: key });
+}
+
+/**
+ * The keys of an inlined group-by's Map in the order `Object.keys` gives an object's (values are
+ * evaluated in that order): insertion order unless a key may be an array index (starts with a digit).
+ */
+export function groupKeys(groups: Map<string, GroupEntry>): string[] {
+  const keys = Array.from(groups.keys());
+  for (const key of keys) {
+    const code = key.charCodeAt(0);
+    if (code >= 48 && code <= 57) {
+      const ordered = Object.create(null) as Record<string, true>;
+      for (const k of keys) ordered[k] = true;
+      return Object.keys(ordered);
+    }
+  }
+  return keys;
 }

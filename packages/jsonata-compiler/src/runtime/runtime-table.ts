@@ -2,7 +2,7 @@ import { apply, callAt, isFunction, lambda, TailCall, tick, tickLoop } from './c
 import type { EvalState } from './eval-state.js';
 import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, pathPrefix, sub, varField, varPath } from './fast-paths.js';
 import { fastNatives } from './fast-natives.js';
-import { group, groupContext, groupItems } from './group-runtime.js';
+import { appendToGroup, group, groupContext, groupInput, groupItems, groupKeyError, groupKeys } from './group-runtime.js';
 import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
 import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
@@ -59,7 +59,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
 export const runtimeTable = Object.freeze({
   TailCall, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
   fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
-  group, groupItems, groupContext, orderBy, markCons, norm, normKeep, contextValue, binding,
+  group, groupItems, groupContext, groupInput, groupKeyError, groupKeys, appendToGroup, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   OP: Object.prototype, emptySequence, sequenceOf, sequenceFrom, pushAll,
   regexMatcher, transformer, partial, PLACEHOLDER,

@@ -1,9 +1,9 @@
-// Records/s of the project bench's grouping mapping (bench/jsonata) through one engine per process, as the
-// bench's worker measures it. Usage: npx tsx packages/jsonata-compiler/bench-grouping.ts hand|seam|jsonata|source [seconds]
-import { crmOrderEvent } from '../../bench/crm/crm-records.js';
-import { groupingCase } from '../../bench/jsonata/mapping-cases.js';
+// Records/s of the bench's grouping mapping through one engine per process, as the bench's worker measures it: a
+// quick loop for compiler work. Usage: npx tsx bench/jsonata/grouping-profile.ts hand|seam|jsonata|source [seconds]
 import jsonata from 'jsonata';
-import { compileJsonata } from './src/index.js';
+import { compileJsonata } from '@seam/jsonata-compiler';
+import { crmOrderEvent } from '../crm/crm-records.js';
+import { groupingCase } from './mapping-cases.js';
 
 const engine = process.argv[2] ?? 'seam';
 const seconds = Number(process.argv[3] ?? '2');

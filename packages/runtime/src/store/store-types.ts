@@ -1,5 +1,5 @@
 import type {
-  DeadLetter, DeadLetterAction, DeadLetterFilter, DriftEvent, ErrorClass, MessageTrace, Page, RunRecord,
+  DeadLetter, DeadLetterAction, DeadLetterFilter, DriftEvent, MessageTrace, Page, RunRecord,
 } from '../runtime-api.js';
 
 /*
@@ -27,24 +27,16 @@ export interface InboxStore {
   count(flowId?: string): number;
 }
 
-export interface NewDeadLetter {
-  readonly id: string;
-  readonly messageId: string;
-  readonly flowId: string;
-  readonly flowVersion: string;
-  readonly nodeId: string;
-  readonly originalInput: unknown;
+/** What a failure records; the store adds first/last failure times, status and the audit trail. */
+export type NewDeadLetter = Pick<DeadLetter,
+  'id' | 'messageId' | 'flowId' | 'flowVersion' | 'nodeId' | 'originalInput' | 'payload' | 'errorClass' | 'message' | 'details' | 'attempts'
+> & {
   /** The original input as JSON text when the source already had it (spares a stringify). */
   readonly originalJson?: string;
-  readonly payload: unknown;
-  readonly errorClass: ErrorClass;
-  readonly message: string;
-  readonly details: Readonly<Record<string, unknown>>;
-  readonly attempts: number;
   readonly failedAt: string;
   readonly actor: string;
   readonly note?: string;
-}
+};
 
 export interface DeadLetterRepository {
   /** Inserts, or when the same id is already there (a redelivery after a crash, a failed replay) updates it to pending. */

@@ -4,7 +4,7 @@ import { parseOptions, type PartId } from './lib/options.js';
 import { benchDir, dataDir } from './lib/paths.js';
 import { describeMachine } from './lib/machine.js';
 import { NotReady, notMeasured, type Figure } from './lib/figure.js';
-import { writeResults } from './lib/report.js';
+import { writeResults, type PartTime } from './lib/report.js';
 import type { BenchPart, PartContext } from './lib/part.js';
 import { pipelinePart } from './parts/pipeline.part.js';
 import { failurePart } from './parts/failure.part.js';
@@ -25,14 +25,17 @@ const machine = describeMachine();
 
 await checkBaselineMatchesFlow();
 const figures: Figure[] = [];
+const partSeconds: PartTime[] = [];
 for (const part of parts) {
   const selected = part.figures.map((f) => f.id).filter((id) => options.parts.includes(id));
   if (selected.length === 0) continue;
+  const partStarted = performance.now();
   figures.push(...(await runPart(part, selected)));
+  partSeconds.push({ figures: selected, seconds: (performance.now() - partStarted) / 1000 });
 }
 figures.sort((a, b) => order(a.id) - order(b.id));
 
-const written = writeResults({ command: options.commandLine, machine, options, durationSeconds: (performance.now() - started) / 1000, figures });
+const written = writeResults({ command: options.commandLine, machine, options, durationSeconds: (performance.now() - started) / 1000, partSeconds, figures });
 console.log('');
 for (const f of figures) console.log(f.summary);
 console.log(`\nwritten: ${written.map((p) => path.relative(process.cwd(), p)).join(', ')}`);

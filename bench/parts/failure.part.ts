@@ -24,13 +24,11 @@ export const failurePart: BenchPart = {
     const contenders: Contender<PipelineRun>[] = [
       seamMissing ? { label: 'Seam', missing: seamMissing } : seamContender('Seam', flowFile, n, {}),
       handContender('hand-written loop, mapping in JS', crm, dataFile, n, 'hand'),
-      handContender('hand-written loop, jsonata evaluate', crm, dataFile, n, 'jsonata'),
       handContender(compiledLoopLabel, crm, dataFile, n, 'compiled', compilerMissing),
     ];
     ctx.progress(`failure path: ${n.toLocaleString('en-US')} invalid messages, ${ctx.options.runs} rounds`);
     const runs = await runRounds(contenders, ctx.options.runs, ctx.progress, ctx.options.partBudgetSeconds);
-    const [seam, hand, handJsonata, compiledLoop] = runs.map((r) => rowOf(r, 'dead letters/s', deadLettersPerSecond));
-    const vsJsonata = ratioOf('Seam / hand-written loop with the same jsonata calls', seam, handJsonata, '≥ 0.50 (issue 3)');
+    const [seam, hand, compiledLoop] = runs.map((r) => rowOf(r, 'dead letters/s', deadLettersPerSecond));
     const vsHand = ratioOf('Seam / hand-written loop with the mapping in JS', seam, hand);
     const overhead = ratioOf("Seam / the same loop with Seam's compiled mapping (Seam's own overhead)", seam, compiledLoop);
     return [
@@ -38,13 +36,14 @@ export const failurePart: BenchPart = {
         id: 'failure',
         title,
         status: 'measured',
-        rows: [seam!, hand!, handJsonata!, compiledLoop!],
-        ratios: [vsJsonata, vsHand, overhead],
+        rows: [seam!, hand!, compiledLoop!],
+        ratios: [vsHand, overhead],
         notes: [
           `${n.toLocaleString('en-US')} events whose customer email is not an email: each is mapped, fails the schema's format check and becomes a dead letter (Seam: its dead-letter table; hand-written: a row with the same columns — ids, flow and node, original input, payload, error class, message, failing schema paths, attempts, timestamps, status — in batched transactions).`,
+          "The loop with jsonata evaluate is figure 1's alone: its pace is the interpreter's whether messages pass or fail, so measuring it here again would only double this part's time.",
           ...runs.flatMap((r) => countProblems(r.label, r.results, { delivered: 0, deadLettered: n })),
         ],
-        summary: `failure path: Seam ${formatNumber(seam?.summary?.median ?? Number.NaN)} dead letters/s = ${formatRatio(vsJsonata.value)} the jsonata loop, ${formatRatio(vsHand.value)} the JS-mapping loop${seam?.missing ? ` (Seam not measured: ${seam.missing})` : ''}`,
+        summary: `failure path: Seam ${formatNumber(seam?.summary?.median ?? Number.NaN)} dead letters/s = ${formatRatio(vsHand.value)} the JS-mapping loop, ${formatRatio(overhead.value)} the loop with Seam's compiled mapping${seam?.missing ? ` (Seam not measured: ${seam.missing})` : ''}`,
       },
     ];
   },

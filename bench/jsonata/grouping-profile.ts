@@ -1,17 +1,20 @@
-// Records/s of the bench's grouping mapping through one engine per process, as the bench's worker measures it: a
-// quick loop for compiler work. Usage: npx tsx bench/jsonata/grouping-profile.ts hand|seam|jsonata|source [seconds]
+// Records/s of one bench mapping through one engine per process, as the bench's worker measures it: a quick loop
+// for compiler work. Usage: npx tsx bench/jsonata/grouping-profile.ts hand|seam|jsonata|source [seconds] [grouping|reshape|crm]
 import jsonata from 'jsonata';
 import { compileJsonata } from '@seam/jsonata-compiler';
+import { loadCrmFlow } from '../crm/crm-flow.js';
 import { crmOrderEvent } from '../crm/crm-records.js';
-import { groupingCase } from './mapping-cases.js';
+import { crmCase, groupingCase, reshapeCase } from './mapping-cases.js';
 
 const engine = process.argv[2] ?? 'seam';
 const seconds = Number(process.argv[3] ?? '2');
+const name = process.argv[4] ?? 'grouping';
+const mapping = name === 'crm' ? crmCase(loadCrmFlow().expression) : name === 'reshape' ? reshapeCase : groupingCase;
 const events = Array.from({ length: 2000 }, (_, i) => crmOrderEvent(i));
-const compiled = compileJsonata(groupingCase.expression, { timeoutMs: 1000, maxDepth: 500 });
-const interpreter = jsonata(groupingCase.expression);
+const compiled = compileJsonata(mapping.expression, { timeoutMs: 1000, maxDepth: 500 });
+const interpreter = jsonata(mapping.expression);
 const evaluate =
-  engine === 'hand' ? (e: unknown): unknown => groupingCase.byHand(e as never)
+  engine === 'hand' ? (e: unknown): unknown => mapping.byHand(e as never)
   : engine === 'jsonata' ? (e: unknown): unknown => interpreter.evaluate(e)
   : (e: unknown): unknown => compiled.evaluate(e);
 if (engine === 'source' && 'source' in compiled) console.log(compiled.source);
@@ -33,4 +36,4 @@ async function evaluateFor(ms: number): Promise<number> {
 }
 
 await evaluateFor(300);
-console.log(`${engine} ${Math.round(await evaluateFor(seconds * 1000)).toLocaleString('en-US')} records/s`);
+console.log(`${name} ${engine} ${Math.round(await evaluateFor(seconds * 1000)).toLocaleString('en-US')} records/s`);

@@ -1,7 +1,8 @@
 import { lhsOf, type AstNode } from './ast-node.js';
-import { containsLambda, declareLocals, deeper, unsupported, type Emitter, type GenContext } from './emitter.js';
+import { containsLambda, declareLocals, deeper, local, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { fastNatives } from '../runtime/fast-natives.js';
 import { inlineNative } from './inline-natives.js';
+import { inlineAggregate } from './generate-aggregate.js';
 import { callBlock } from './hoist.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 
@@ -86,12 +87,22 @@ function builtinName(em: Emitter, procedure: AstNode, ctx: GenContext): string |
 
 /** `f(args)` (and `lhs ~> f(args)` with `lhs` prepended to the arguments). */
 export function generateCall(em: Emitter, node: AstNode, ctx: GenContext, applyTo?: string): string {
-  const procedure = node.procedure as AstNode;
-  const sub = deeper(ctx);
-  const builtin = builtinName(em, procedure, ctx);
+  const builtin = builtinName(em, node.procedure as AstNode, ctx);
   // before the arguments are generated: an inlined loop generates its own (and hoists what they need)
   const inlinedLoop = builtin === undefined ? undefined : inlineMapOrFilter(em, builtin, node, ctx, applyTo);
   if (inlinedLoop !== undefined) return inlinedLoop;
+  const aggregate = builtin === undefined || applyTo !== undefined ? undefined : inlineAggregate(em, builtin, node, ctx);
+  const call = generateCallArgs(em, node, ctx, builtin, applyTo);
+  if (aggregate === undefined) return call;
+  // the inlined aggregate's values were not all finite numbers: the call with its full semantics
+  const t = local(em, ctx, 'ag');
+  return `((${t} = ${aggregate}) !== rt.BAIL ? ${t} : ${call})`;
+}
+
+/** The call itself: arguments evaluated into an array, then a built-in's shortcut or the general call. */
+function generateCallArgs(em: Emitter, node: AstNode, ctx: GenContext, builtin: string | undefined, applyTo: string | undefined): string {
+  const procedure = node.procedure as AstNode;
+  const sub = deeper(ctx);
   const args = (node.arguments ?? []).map((a) => em.gen(a, sub));
   if (applyTo !== undefined) args.unshift(applyTo);
   const argList = `[${args.join(', ')}]`;

@@ -7,6 +7,7 @@ import { generateApply, generateBind, generateBlock, generateCall, generateLambd
 import { generateCondition, generateBinary, generateNegation } from './generate-operators.js';
 import { applyFilter, generateGroup, generatePath } from './generate-path.js';
 import { resolve } from './scope.js';
+import { compilableNatives } from '../runtime/native-runtime.js';
 import { generateTuplePath, isTuplePath } from './generate-tuple-path.js';
 
 /**
@@ -15,6 +16,51 @@ import { generateTuplePath, isTuplePath } from './generate-tuple-path.js';
  * child's result (say from `$map`), and the interpreter normalises once more at each node.
  */
 const NEVER_SEQUENCE = new Set(['string', 'number', 'value', 'lambda', 'regex']);
+
+/**
+ * Built-ins whose result is a single value (a number, string or boolean) or undefined, never a sequence:
+ * their call needs no normalisation.
+ */
+const SCALAR_NATIVES = new Set([
+  'sum', 'count', 'max', 'min', 'average', 'round', 'string', 'uppercase', 'lowercase', 'length', 'trim', 'exists',
+  'abs', 'floor', 'ceil', 'number', 'substring', 'substringBefore', 'substringAfter', 'boolean', 'not', 'power', 'sqrt',
+]);
+
+/**
+ * True when the node's value (before its own predicates, group-by and keep-array) can never be a sequence:
+ * literals, operators other than `..`, constructors, calls of the built-ins above (unless a variable of
+ * the same name hides them), and blocks and conditions whose results are all such nodes.
+ */
+function neverSequence(node: AstNode | undefined, ctx: GenContext): boolean {
+  if (node === undefined) return true;
+  const plain = node.predicate === undefined && node.keepArray !== true && node.group === undefined;
+  switch (node.type) {
+    case 'string': case 'number': case 'value': case 'lambda': case 'regex': case 'unary':
+      return true;
+    case 'binary':
+      return node.value !== '..';
+    case 'function': {
+      const proc = node.procedure;
+      if (proc?.type !== 'variable' || proc.predicate !== undefined || proc.keepArray === true) return false;
+      const name = String(proc.value);
+      return SCALAR_NATIVES.has(name) && compilableNatives.has(name) && resolve(ctx.scope, name) === undefined;
+    }
+    case 'block': {
+      const exprs = node.expressions ?? [];
+      const last = exprs[exprs.length - 1];
+      return last !== undefined && plain && branchPlain(last) && neverSequence(last, ctx);
+    }
+    case 'condition':
+      return plain && [node.then, node.else].every((branch) => branch === undefined || (branchPlain(branch) && neverSequence(branch, ctx)));
+    default:
+      return false;
+  }
+}
+
+/** A branch or block result without predicates, group-by or keep-array of its own. */
+function branchPlain(node: AstNode): boolean {
+  return node.predicate === undefined && node.keepArray !== true && node.group === undefined;
+}
 
 function generateRaw(em: Emitter, node: AstNode, ctx: GenContext): string {
   switch (node.type) {
@@ -109,7 +155,7 @@ function literal(value: unknown): string {
 export function generateNode(em: Emitter, node: AstNode, ctx: GenContext): string {
   let code = generateRaw(em, node, ctx);
   // only the range operator among the binary operators yields a sequence
-  let mayBeSequence = !NEVER_SEQUENCE.has(node.type) && node.type !== 'unary' && !(node.type === 'binary' && node.value !== '..');
+  let mayBeSequence = !NEVER_SEQUENCE.has(node.type) && !neverSequence(node, ctx);
   // single-field lookups return normalised values
   let normalised = (node.type === 'path' || node.type === 'name') && code.startsWith(NORMALISED);
   for (const stage of node.predicate ?? []) {

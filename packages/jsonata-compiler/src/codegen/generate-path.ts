@@ -47,7 +47,7 @@ function generateSort(em: Emitter, seq: string, step: AstNode, ctx: GenContext):
   return code;
 }
 
-function isPlainStep(s: AstNode): boolean {
+export function isPlainStep(s: AstNode): boolean {
   if (s.type === 'name' && FUNCTION_OBJECT_KEYS.has(String(s.value))) return false;
   return s.stages === undefined && s.keepArray !== true && s.predicate === undefined && s.group === undefined;
 }
@@ -105,8 +105,22 @@ function leadingVariableStep(steps: AstNode[]): boolean {
   );
 }
 
-/** The statements of a general path: its steps over a sequence, then keep-array and group-by. */
-function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
+/**
+ * A replacement for a path's last step that consumes the items instead of collecting them: `declare` runs
+ * before the steps, `step(seq)` in place of the last step, and `result` is returned (for a path whose
+ * earlier steps came out empty too).
+ */
+export interface LastStepConsumer {
+  declare: string;
+  step: (seq: string, step: AstNode, ctx: GenContext) => string;
+  result: string;
+}
+
+/**
+ * The statements of a general path: its steps over a sequence, then keep-array and group-by (a path with a
+ * `consumer` has neither: the caller checks).
+ */
+export function pathStatements(em: Emitter, node: AstNode, ctx: GenContext, consumer?: LastStepConsumer): string {
   const steps = node.steps ?? [];
   const seq = em.fresh('s');
   const lines: string[] = [];
@@ -130,12 +144,15 @@ function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
     lines.push(`let ${seq} = rt.pathInput(${ctx.input}, ${firstIsVariable});`);
   }
   const label = em.fresh('steps');
+  if (consumer !== undefined) lines.push(consumer.declare);
   lines.push(`${label}: {`);
   steps.forEach((step, i) => {
     if (i < prefix) return;
     const last = i === steps.length - 1;
     const stepCtx = deeper(ctx);
-    if (i === 0 && step.consarray === true) {
+    if (last && consumer !== undefined) {
+      lines.push(consumer.step(seq, step, ctx));
+    } else if (i === 0 && step.consarray === true) {
       lines.push(`${seq} = ${em.gen(step, deeper(ctx, seq))};`);
     } else if (step.type === 'sort') {
       lines.push(`${seq} = ${generateSort(em, seq, step, stepCtx)};`);
@@ -145,6 +162,7 @@ function pathStatements(em: Emitter, node: AstNode, ctx: GenContext): string {
     if (!last) lines.push(`if (${seq} === undefined || ${seq}.length === 0) break ${label};`);
   });
   lines.push('}');
+  if (consumer !== undefined) return `${lines.join(' ')} return ${consumer.result};`;
   if (node.keepSingletonArray === true) lines.push(`${seq} = rt.keepSingletonArray(${seq});`);
   if (node.group !== undefined) lines.push(`${seq} = ${generateGroup(em, seq, node.group.lhs, ctx)};`);
   lines.push(`return ${seq};`);
@@ -223,19 +241,21 @@ export function generateGroup(em: Emitter, input: string, pairs: [AstNode, AstNo
 
 /**
  * `expr{ key: value }` with one pair (`groupReduce` for one pair) as a loop, the key and value written
- * in: items grouped by their key (a string, else T1003; undefined skips the item), then the value is
- * evaluated once per group with the group's items (one item itself, several appended) as context.
- * With one pair no key can come from another pair, so D1009 cannot arise.
+ * in: items grouped by their key (a string, else T1003; undefined skips the item) in a `GroupTable`, then
+ * the value is evaluated once per group with the group's items (one item itself, several appended) as
+ * context. With one pair no key can come from another pair, so D1009 cannot arise. The result has
+ * `Object.prototype` (as literal-keyed constructors' do: a null-prototype object is a slow dictionary);
+ * `__proto__` is then set as an own property.
  */
 function inlineGroup(em: Emitter, input: string, [key, value]: [AstNode, AstNode], ctx: GenContext, consIsOneItem: boolean): string {
   const source = em.fresh('gi');
   const items = em.fresh('items');
-  const groups = em.fresh('groups');
+  const table = em.fresh('groups');
   const i = em.fresh('i');
   const item = em.fresh('it');
   const k = em.fresh('key');
-  const e = em.fresh('e');
-  const names = em.fresh('keys');
+  const order = em.fresh('order');
+  const at = em.fresh('at');
   const result = em.fresh('res');
   const c = em.fresh('c');
   const val = em.fresh('val');
@@ -243,14 +263,12 @@ function inlineGroup(em: Emitter, input: string, [key, value]: [AstNode, AstNode
     const keyCode = em.gen(key, deeper(inner, item));
     const valueCode = em.gen(value, deeper(inner, c));
     return (
-      `const ${items} = rt.groupInput(${source}, ${consIsOneItem}); const ${groups} = new Map(); ` +
+      `const ${items} = rt.groupInput(${source}, ${consIsOneItem}); const ${table} = new rt.GroupTable(); ` +
       `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const ${item} = ${items}[${i}]; const ${k} = ${keyCode}; ` +
-      `if (typeof ${k} !== 'string') { if (${k} === undefined) continue; rt.groupKeyError(${k}); } ` +
-      `const ${e} = ${groups}.get(${k}); if (${e} !== undefined) rt.appendToGroup(${e}, ${item}); ` +
-      `else { if (${k} === '_jsonata_lambda' || ${k} === '_jsonata_function') rt.groupKeyError(${k}); ${groups}.set(${k}, { data: ${item}, list: undefined, exprIndex: 0 }); } } ` +
-      `const ${result} = Object.create(null); const ${names} = rt.groupKeys(${groups}); ` +
-      `for (let ${i} = 0; ${i} < ${names}.length; ${i}++) { const ${e} = ${groups}.get(${names}[${i}]); const ${c} = ${e}.list ?? ${e}.data; ` +
-      `const ${val} = ${valueCode}; if (${val} !== undefined) ${result}[${names}[${i}]] = ${val}; } ` +
+      `if (typeof ${k} !== 'string') { if (${k} === undefined) continue; rt.groupKeyError(${k}); } ${table}.add(${k}, ${item}); } ` +
+      `const ${result} = {}; const ${order} = ${table}.order(); ` +
+      `for (let ${i} = 0; ${i} < ${table}.keys.length; ${i}++) { const ${at} = ${order} === undefined ? ${i} : ${order}[${i}]; const ${c} = ${table}.context(${at}); ` +
+      `const ${val} = ${valueCode}; if (${val} !== undefined) { const ${k} = ${table}.keys[${at}]; if (${k} === '__proto__') rt.setOwn(${result}, ${k}, ${val}); else ${result}[${k}] = ${val}; } } ` +
       `return ${result};`
     );
   });

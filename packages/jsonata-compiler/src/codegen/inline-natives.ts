@@ -6,6 +6,13 @@ import { local, type Emitter, type GenContext } from './emitter.js';
  * full semantics — runs for every other argument. Undefined when `name` has no inline form for `args`.
  */
 export function inlineNative(em: Emitter, ctx: GenContext, name: string, args: readonly string[], general: (argList: string) => string): string | undefined {
+  if (name === 'round' && args.length === 2 && /^[0-9]$/.test(args[1] ?? '')) {
+    // `$round(x, 2)`: a literal precision, a number rounded without an argument array (ties and other
+    // cases `roundNumber` leaves undecided take the shortcut with the full semantics)
+    const x = local(em, ctx, 'na');
+    const r = local(em, ctx, 'rn');
+    return `(${x} = ${args[0]}, typeof ${x} === 'number' && (${r} = rt.roundNumber(${x}, ${args[1]})) !== undefined ? ${r} : ${general(`[${x}, ${args[1]}]`)})`;
+  }
   if (args.length !== 1) return undefined;
   const t = local(em, ctx, 'na');
   const slow = general(`[${t}]`);

@@ -54,27 +54,34 @@ function roundTie(x: number, y: number, power: number, digits: number): number |
 }
 
 /**
- * `$round(x, digits)` without the interpreter's text round trip when that cannot change the outcome:
- * x·10^d lands within a few ulps of the decimal shift the interpreter parses, so away from a .5 tie both
- * round to the same integer, and integer / 10^d is the correctly rounded quotient, as parsing "ne-d" is.
- * Integers are already rounded; ties and everything else take the interpreter's code.
+ * `$round(x, digits)` of a number without the interpreter's text round trip when that cannot change the
+ * outcome: x·10^d lands within a few ulps of the decimal shift the interpreter parses, so away from a .5
+ * tie both round to the same integer, and integer / 10^d is the correctly rounded quotient, as parsing
+ * "ne-d" is. Integers are already rounded. Undefined for ties it cannot decide and everything else (the
+ * interpreter's code then runs).
  */
+export function roundNumber(x: number, digits: number): number | undefined {
+  if (!Number.isInteger(digits)) return undefined;
+  if (Number.isInteger(x) && digits >= 0 && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
+  const power = POWERS[digits];
+  if (power !== undefined && digits > 0 && Math.abs(x) < 1e5 && Math.abs(x) > 1e-5) {
+    const y = x * power;
+    const frac = Math.abs(y - Math.trunc(y));
+    if (Math.abs(frac - 0.5) > 1e-7) {
+      const result = Math.round(y) / power;
+      return result === 0 ? 0 : result;
+    }
+    return roundTie(x, y, power, digits);
+  }
+  return undefined;
+}
+
 function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context: unknown, at?: CallSite): unknown {
   const x = args[0];
   const digits = args.length === 2 ? args[1] : 0;
-  if ((args.length === 1 || args.length === 2) && typeof x === 'number' && typeof digits === 'number' && Number.isInteger(digits)) {
-    const power = POWERS[digits];
-    if (Number.isInteger(x) && digits >= 0 && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
-    if (power !== undefined && digits > 0 && Math.abs(x) < 1e5 && Math.abs(x) > 1e-5) {
-      const y = x * power;
-      const frac = Math.abs(y - Math.trunc(y));
-      if (Math.abs(frac - 0.5) > 1e-7) {
-        const result = Math.round(y) / power;
-        return result === 0 ? 0 : result;
-      }
-      const tie = roundTie(x, y, power, digits);
-      if (tie !== undefined) return tie;
-    }
+  if ((args.length === 1 || args.length === 2) && typeof x === 'number' && typeof digits === 'number') {
+    const rounded = roundNumber(x, digits);
+    if (rounded !== undefined) return rounded;
   }
   return callNative(st, def, args, context, at);
 }

@@ -113,20 +113,3 @@ export function groupKeyError(key: unknown): never {
   if (typeof key !== 'string') throw jsonataError('T1003', { value: key });
   throw jsonataError('D1013', { value: key });
 }
-
-/**
- * The keys of an inlined group-by's Map in the order `Object.keys` gives an object's (values are
- * evaluated in that order): insertion order unless a key may be an array index (starts with a digit).
- */
-export function groupKeys(groups: Map<string, GroupEntry>): string[] {
-  const keys = Array.from(groups.keys());
-  for (const key of keys) {
-    const code = key.charCodeAt(0);
-    if (code >= 48 && code <= 57) {
-      const ordered = Object.create(null) as Record<string, true>;
-      for (const k of keys) ordered[k] = true;
-      return Object.keys(ordered);
-    }
-  }
-  return keys;
-}

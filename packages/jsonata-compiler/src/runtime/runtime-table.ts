@@ -1,8 +1,9 @@
 import { apply, callAt, isFunction, lambda, TailCall, tick, tickLoop } from './call-runtime.js';
 import type { EvalState } from './eval-state.js';
 import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, pathPrefix, sub, varField, varPath } from './fast-paths.js';
-import { fastNatives } from './fast-natives.js';
-import { appendToGroup, group, groupContext, groupInput, groupItems, groupKeyError, groupKeys } from './group-runtime.js';
+import { fastNatives, roundNumber } from './fast-natives.js';
+import { appendToGroup, group, groupContext, groupInput, groupItems, groupKeyError } from './group-runtime.js';
+import { GroupTable, setOwn } from './group-table.js';
 import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
 import { callNativeAt, mapOrFilterDirect } from './direct-hofs.js';
@@ -16,6 +17,9 @@ import { createSequence, emptySequence, isSequence, markCons, norm, normKeep, pu
 import { orderBy } from './sort-runtime.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** What an inlined aggregate loop returns when a value is not a finite number: the general call decides. */
+const BAIL: unique symbol = Symbol('bail');
 
 /** `$` inside an expression: the context, with the wrapper around an array input removed. */
 function contextValue(input: unknown): unknown {
@@ -57,9 +61,9 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  * compiled expression cannot alter what another sees.
  */
 export const runtimeTable = Object.freeze({
-  TailCall, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
-  fast: fastNatives, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
-  group, groupItems, groupContext, groupInput, groupKeyError, groupKeys, appendToGroup, orderBy, markCons, norm, normKeep, contextValue, binding,
+  TailCall, BAIL, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
+  fast: fastNatives, roundNumber, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
+  group, groupItems, groupContext, groupInput, groupKeyError, GroupTable, setOwn, appendToGroup, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   OP: Object.prototype, emptySequence, sequenceOf, sequenceFrom, pushAll,
   regexMatcher, transformer, partial, PLACEHOLDER,

@@ -1,0 +1,55 @@
+import type { AstNode } from './ast-node.js';
+import { deeper, type Emitter, type GenContext } from './emitter.js';
+import { callBlock } from './hoist.js';
+import { isPlainStep, pathStatements, type LastStepConsumer } from './generate-path.js';
+import { isTuplePath } from './generate-tuple-path.js';
+
+/** How each aggregate folds a finite number `r` into `acc` (n is the count before it) and finishes. */
+const FOLDS: Record<string, { start: string; fold: (acc: string, r: string, n: string) => string; result: (acc: string, n: string) => string }> = {
+  // from 0, in order, as the interpreter's running total (so -0 alone sums to 0)
+  sum: { start: '0', fold: (acc, r) => `${acc} += ${r}`, result: (acc) => acc },
+  average: { start: '0', fold: (acc, r) => `${acc} += ${r}`, result: (acc, n) => `${acc} / ${n}` },
+  // Math.max/min pairwise as Math.max.apply over the array (-0 below 0)
+  max: { start: '0', fold: (acc, r, n) => `${acc} = ${n} === 0 ? ${r} : Math.max(${acc}, ${r})`, result: (acc) => acc },
+  min: { start: '0', fold: (acc, r, n) => `${acc} = ${n} === 0 ? ${r} : Math.min(${acc}, ${r})`, result: (acc) => acc },
+};
+
+/** A path whose last step can be consumed in place: ordinary steps, nothing applied to the whole result. */
+function consumablePath(node: AstNode | undefined): node is AstNode {
+  if (node?.type !== 'path' || isTuplePath(node) || node.tuple === true) return false;
+  if (node.group !== undefined || node.keepSingletonArray === true || node.keepArray === true || node.predicate !== undefined) return false;
+  const steps = node.steps ?? [];
+  const last = steps[steps.length - 1];
+  return steps.length >= 2 && last !== undefined && last.type !== 'sort' && last.consarray !== true && isPlainStep(last);
+}
+
+/**
+ * `$sum(path)` / `$average` / `$max` / `$min` over a path as one loop folding the last step's values, no
+ * sequence built: while every value is a finite number (undefined ones are skipped, as the sequence would
+ * skip them) the fold is what the built-in computes over that sequence, and no values is undefined (the
+ * empty sequence's). Any other value returns `rt.BAIL`, and the caller evaluates the call the general way
+ * (JSONata evaluation is deterministic, so the path's values, and its errors, come out the same).
+ * Undefined when the call is not of that shape.
+ */
+export function inlineAggregate(em: Emitter, builtin: string, call: AstNode, ctx: GenContext): string | undefined {
+  const fold = FOLDS[builtin];
+  const [path, ...rest] = call.arguments ?? [];
+  if (fold === undefined || rest.length > 0 || !consumablePath(path)) return undefined;
+  const acc = em.fresh('acc');
+  const n = em.fresh('n');
+  const consumer: LastStepConsumer = {
+    declare: `let ${acc} = ${fold.start}; let ${n} = 0;`,
+    step: (seq, step, stepCtx) => {
+      const item = em.fresh('x');
+      const i = em.fresh('i');
+      const r = em.fresh('r');
+      const body = em.gen(step, deeper(stepCtx, item));
+      return (
+        `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
+        `if (typeof ${r} === 'number' && ${r} - ${r} === 0) { ${fold.fold(acc, r, n)}; ${n}++; } else if (${r} !== undefined) return rt.BAIL; }`
+      );
+    },
+    result: `${n} === 0 ? undefined : ${fold.result(acc, n)}`,
+  };
+  return callBlock(em, deeper(ctx), [path], [], (inner) => pathStatements(em, path, inner, consumer));
+}

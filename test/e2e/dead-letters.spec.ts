@@ -25,10 +25,21 @@ test('a run\'s dead letters are filtered, inspected, fixed, replayed and discard
   const dialog = page.getByRole('dialog', { name: 'Dead letter' });
   await expect(dialog.getByLabel('Payload')).toBeVisible();
   await expect(dialog.getByTestId('runbook')).toContainText('The message broke the contract');
+  // The flow's own note (runbooks.validation in flows/orders-ndjson.json) sits under the shipped runbook.
+  await expect(dialog.getByTestId('runbook-flow-note')).toContainText('guest checkout from the old shop');
   await screenshot(page, '22-dead-letter-detail');
+  await dialog.getByLabel('Note').fill('refund: handled by the refunds flow');
   await dialog.getByRole('button', { name: 'Discard' }).click();
   await expect(rows).toHaveCount(before - 1);
   await expect(page.getByTestId('dlq-depth')).toHaveText(String(before - 1));
+
+  // The discarded one keeps its note in its history.
+  await page.getByLabel('Status').selectOption('discarded');
+  await rows.first().getByRole('button', { name: 'Inspect' }).click();
+  await expect(dialog).toContainText('discarded by');
+  await expect(dialog).toContainText('refund: handled by the refunds flow');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByLabel('Status').selectOption('pending');
 
   // Fix the remaining one's payload and replay it through the current flow.
   await rows.first().getByRole('button', { name: 'Inspect' }).click();

@@ -49,5 +49,15 @@ test('the main screens render without errors', async ({ page }) => {
   await contract.scrollIntoViewIfNeeded();
   await expect(contract).toContainText('Example 1 matches the schema');
   await screenshot(page, '09-sink-contract');
+
+  // Nothing selected: the flow's own runbook notes, edited like any other part of the flow (unsaved until saved).
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  const notes = page.getByTestId('runbook-notes');
+  await notes.getByText('The receiving system refused or could not be reached').click();
+  await notes.getByLabel('Runbook note: delivery').fill('Billing API: billing team, #billing-oncall. A 401 means BILLING_TOKEN expired: renew it in the vault, then replay all.');
+  await notes.scrollIntoViewIfNeeded();
+  await expect(notes).toContainText('has a note');
+  await expect(page.getByTestId('save-state')).toHaveText('● Unsaved');
+  await screenshot(page, '09b-runbook-notes');
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { failureClasses } from '@seam/flow';
 import type { DeadLetterFilter, Runtime } from '@seam/runtime';
 import { z } from 'zod';
 import type { FlowRepository } from './flow-repository.js';
@@ -6,7 +7,7 @@ import { notFound } from './http-error.js';
 import { defined, opaqueId, optionalFlowId, pageOf, pageQuery } from './query-schemas.js';
 import { bodyOf, parseRequest } from './request-body.js';
 
-const errorClass = z.enum(['validation', 'transform', 'delivery', 'timeout', 'circuit-open', 'config']);
+const errorClass = z.enum(failureClasses);
 const isoTime = z.iso.datetime({ offset: true });
 const filterFields = {
   flowId: optionalFlowId,

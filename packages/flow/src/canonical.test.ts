@@ -96,4 +96,14 @@ describe('serializeFlow', () => {
     const doc = JSON.parse(canonical(richFlowJson()));
     expect(doc.nodes[1].config).toEqual({ expression: '{ "amount": n * 2 }' });
   });
+
+  it('writes runbook notes in failure-class order after samples, and leaves out blank notes and an empty set', () => {
+    const json = { ...richFlowJson(), runbooks: { delivery: 'Billing on-call: #billing', config: '  ', validation: 'Shop team owns the export' } };
+    const text = canonical(json);
+    expect(Object.keys(JSON.parse(text)).slice(-3)).toEqual(['samples', 'runbooks', 'layout']);
+    expect(JSON.parse(text).runbooks).toEqual({ validation: 'Shop team owns the export', delivery: 'Billing on-call: #billing' });
+    expect(Object.keys(JSON.parse(text).runbooks)).toEqual(['validation', 'delivery']);
+    expect(JSON.parse(canonical({ ...richFlowJson(), runbooks: { timeout: '' } }))).not.toHaveProperty('runbooks');
+    expect(JSON.parse(canonical(richFlowJson()))).not.toHaveProperty('runbooks');
+  });
 });

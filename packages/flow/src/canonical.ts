@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nodeDefinition } from './node-catalog.js';
-import { DEFAULT_INPUT_PORT, DEFAULT_OUTPUT_PORT, type FlowDocument, type FlowEdge, type FlowNode } from './flow-document.js';
+import { DEFAULT_INPUT_PORT, DEFAULT_OUTPUT_PORT, failureClasses, type FlowDocument, type FlowEdge, type FlowNode, type FlowRunbooks } from './flow-document.js';
 
 /*
  * The canonical bytes of a flow: fixed key order for the document's own structure, the node type's declared order
@@ -8,7 +8,7 @@ import { DEFAULT_INPUT_PORT, DEFAULT_OUTPUT_PORT, type FlowDocument, type FlowEd
  * newline. Arrays keep their order and ids are never rewritten, so a save changes only what the user changed.
  */
 
-const DOCUMENT_KEYS = ['formatVersion', 'id', 'name', 'description', 'nodes', 'edges', 'contracts', 'samples', 'layout'];
+const DOCUMENT_KEYS = ['formatVersion', 'id', 'name', 'description', 'nodes', 'edges', 'contracts', 'samples', 'runbooks', 'layout'];
 const NODE_KEYS = ['id', 'type', 'label', 'notes', 'config'];
 const EDGE_KEYS = ['from', 'fromPort', 'to', 'toPort'];
 
@@ -31,10 +31,17 @@ function canonicalDocument(doc: FlowDocument): Json {
       edges: doc.edges.map(canonicalEdge),
       contracts: byNodeOrder(sortedJson(doc.contracts) as Record<string, Json>, nodeOrder),
       samples: byNodeOrder(sortedJson(doc.samples) as Record<string, Json>, nodeOrder),
+      runbooks: canonicalRunbooks(doc.runbooks),
       layout: { ...sortedJson(doc.layout) as Record<string, Json>, nodes: byNodeOrder(roundedLayout, nodeOrder) },
     },
     DOCUMENT_KEYS,
   );
+}
+
+/** Notes in the order the failure classes are listed; blank notes and an empty set are left out of the file. */
+function canonicalRunbooks(runbooks: FlowRunbooks | undefined): Json | undefined {
+  const kept = failureClasses.flatMap((c) => (runbooks?.[c]?.trim() ? [[c, runbooks[c]] as const] : []));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 function canonicalNode(node: FlowNode): Json {

@@ -43,6 +43,20 @@ export const contractSchema = z.strictObject({
   rejects: z.array(z.unknown()).optional(),
 });
 
+/** The failure classes a dead letter can carry: the closed set Seam ships a runbook for. */
+export const failureClasses = ['validation', 'transform', 'delivery', 'timeout', 'circuit-open', 'config'] as const;
+export type FailureClass = (typeof failureClasses)[number];
+
+export function isFailureClass(value: string): value is FailureClass {
+  return (failureClasses as readonly string[]).includes(value);
+}
+
+/**
+ * A flow's own runbook notes, per failure class: what only this team knows (who owns the other system, where its
+ * credentials are renewed, whom to call), shown under the runbook Seam ships for that class.
+ */
+export const flowRunbooksSchema = z.partialRecord(z.enum(failureClasses), z.string().max(4000, 'must be at most 4,000 characters'));
+
 export const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
 /** Positions live apart from logic so that moving a node never looks like a logic change in a diff. */
@@ -61,6 +75,8 @@ export const flowDocumentSchema = z.strictObject({
   contracts: z.record(z.string(), contractSchema).default({}),
   /** Sample input messages keyed by source node id: used by the live preview and test runs. */
   samples: z.record(z.string(), z.array(z.unknown())).default({}),
+  /** Omitted when the flow has no notes of its own. */
+  runbooks: flowRunbooksSchema.optional(),
   layout: layoutSchema.default({ nodes: {} }),
 });
 
@@ -69,6 +85,7 @@ export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export type Contract = z.infer<typeof contractSchema>;
 export type Position = z.infer<typeof positionSchema>;
+export type FlowRunbooks = z.infer<typeof flowRunbooksSchema>;
 
 export const DEFAULT_OUTPUT_PORT = 'out';
 export const DEFAULT_INPUT_PORT = 'in';

@@ -59,4 +59,16 @@ describe('loadFlowText', () => {
     expect(loaded.problems.map((p) => p.path.join('.'))).toEqual(['id', 'name', 'nodes']);
     expect(loaded.problems.map((p) => p.message)).toEqual(['must not be empty', 'is required (a string)', 'must be a list (JSON array), not the text "none"']);
   });
+
+  it('names the place of a bad runbook note: an unknown failure class or a note that is not text', () => {
+    const json = { ...testFlowJson(), runbooks: { validation: 'fine', upstream: 'x', delivery: 5 } };
+    const { document, problems } = loadFlowValue(json);
+    expect(document).toBeUndefined();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['runbooks', 'upstream'], message: expect.stringContaining('unknown field "upstream"') }),
+        expect.objectContaining({ path: ['runbooks', 'delivery'], message: 'must be a string, not 5' }),
+      ]),
+    );
+  });
 });

@@ -34,6 +34,20 @@ describe('editor store', () => {
     expect(second.nodeId).toBe('jsonata-2');
   });
 
+  it('keeps a runbook note per failure class, drops the field when the last note is cleared, and undoes a typed note in one step', () => {
+    const store = storeFor();
+    const s = () => store.getState();
+    s().apply({ type: 'set-runbook-note', failureClass: 'delivery', text: 'Billing' });
+    s().apply({ type: 'set-runbook-note', failureClass: 'delivery', text: 'Billing on-call: #billing' });
+    s().apply({ type: 'set-runbook-note', failureClass: 'timeout', text: 'Slow at night' });
+    expect(s().document.runbooks).toEqual({ delivery: 'Billing on-call: #billing', timeout: 'Slow at night' });
+    s().apply({ type: 'set-runbook-note', failureClass: 'timeout', text: '' });
+    s().apply({ type: 'set-runbook-note', failureClass: 'delivery', text: '' });
+    expect(s().document).not.toHaveProperty('runbooks');
+    s().undo();
+    expect(s().document.runbooks).toEqual({ delivery: 'Billing on-call: #billing' });
+  });
+
   it('undoes and redoes edits in order, and a new edit clears redo', () => {
     const store = storeFor();
     const s = () => store.getState();

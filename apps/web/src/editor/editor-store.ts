@@ -124,6 +124,8 @@ function typingKey(change: FlowChange): string | undefined {
       return `${change.type}:${change.nodeId}`;
     case 'set-meta':
       return `meta:${change.name !== undefined ? 'name' : 'description'}`;
+    case 'set-runbook-note':
+      return `runbook:${change.failureClass}`;
     default:
       return undefined;
   }

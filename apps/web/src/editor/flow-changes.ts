@@ -1,4 +1,4 @@
-import { edgeFromPort, edgeToPort, type Contract, type FlowDocument, type FlowEdge, type FlowNode, type Position } from '@seam/flow';
+import { edgeFromPort, edgeToPort, type Contract, type FailureClass, type FlowDocument, type FlowEdge, type FlowNode, type Position } from '@seam/flow';
 
 /** Every edit the designer makes to a flow document, as data: applied by `applyChange`, undone by history. */
 export type FlowChange =
@@ -11,6 +11,7 @@ export type FlowChange =
   | { readonly type: 'set-samples'; readonly nodeId: string; readonly samples: unknown[] | undefined }
   | { readonly type: 'set-contract'; readonly nodeId: string; readonly contract: Contract | undefined }
   | { readonly type: 'set-meta'; readonly name?: string; readonly description?: string }
+  | { readonly type: 'set-runbook-note'; readonly failureClass: FailureClass; readonly text: string }
   | { readonly type: 'replace'; readonly document: FlowDocument };
 
 /** A stable key for an edge: its two ends with their ports. Also used as the canvas edge id. */
@@ -70,6 +71,12 @@ export function applyChange(doc: FlowDocument, change: FlowChange): FlowDocument
         ...(change.name !== undefined ? { name: change.name } : {}),
         ...(change.description !== undefined ? { description: change.description } : {}),
       };
+    case 'set-runbook-note': {
+      const { [change.failureClass]: _old, ...rest } = doc.runbooks ?? {};
+      const runbooks = change.text === '' ? rest : { ...rest, [change.failureClass]: change.text };
+      const { runbooks: _all, ...withoutRunbooks } = doc;
+      return Object.keys(runbooks).length > 0 ? { ...withoutRunbooks, runbooks } : withoutRunbooks;
+    }
     case 'replace':
       return change.document;
   }

@@ -1,7 +1,8 @@
 import { describeProblem } from '../editor/flow-problems';
 import { useEditor, useEditorStore } from '../editor/editor-context';
+import { RunbookNotes } from './runbook-notes';
 
-/** Nothing selected: the flow's description and a summary of its problems. */
+/** Nothing selected: the flow's description, a summary of its problems and its runbook notes. */
 export function FlowPanel() {
   const store = useEditorStore();
   const description = useEditor((s) => s.document.description);
@@ -29,6 +30,7 @@ export function FlowPanel() {
           </ul>
         )}
       <p className="muted small">Select a node to edit its settings.</p>
+      <RunbookNotes />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { DeadLetter } from '../api/api-types';
 import { Dialog } from '../app/dialog';
 import { toast } from '../app/toasts';
 import { JsonTextField } from '../inspector/json-text-field';
+import { isFailureClass } from '@seam/flow';
+import { useEditor } from '../editor/editor-context';
 import { runbooks } from './runbooks';
 
 /** One dead letter: its error, original input, editable payload and audit trail; replay or discard it. */
@@ -11,6 +13,7 @@ export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClo
   const [letter, setLetter] = useState<DeadLetter | undefined>();
   const [payload, setPayload] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
 
   useEffect(() => {
     api.getDeadLetter(id).then((d) => { setLetter(d); setPayload(d.payload); }, (e: unknown) => toast(errorMessage(e), 'error'));
@@ -37,7 +40,7 @@ export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClo
       onCancel={onClose}
       actions={<>
         <button className="button" onClick={onClose}>Close</button>
-        <button className="button danger" disabled={busy || letter?.status !== 'pending'} onClick={() => void act(async () => { await api.discardDeadLetter(id); return 'Discarded.'; })}>Discard</button>
+        <button className="button danger" disabled={busy || letter?.status !== 'pending'} onClick={() => void act(async () => { await api.discardDeadLetter(id, note.trim() || undefined); return 'Discarded.'; })}>Discard</button>
         <button className="button" disabled={busy || !edited} onClick={() => void act(async () => { await api.editDeadLetter(id, payload); return 'Payload saved.'; })}>Save payload</button>
         <button className="button primary" disabled={busy || letter?.status !== 'pending'} onClick={() => void act(async () => {
           if (edited) await api.editDeadLetter(id, payload);
@@ -61,6 +64,12 @@ export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClo
             </div>
           </div>
           <RunbookBox errorClass={letter.errorClass} />
+          {letter.status === 'pending' && (
+            <label className="field">
+              <span className="field-label">Discard note (kept in the history)</span>
+              <input aria-label="Note" value={note} maxLength={2000} placeholder="e.g. refund: handled by the refunds flow" onChange={(e) => setNote(e.target.value)} />
+            </label>
+          )}
           {letter.audit && letter.audit.length > 0 && (
             <>
               <div className="preview-label">History</div>
@@ -75,15 +84,19 @@ export function DeadLetterDetail({ id, onClose, onChanged }: { id: string; onClo
   );
 }
 
-/** The runbook of the dead letter's failure class: what it means and what to do. */
+/** The runbook of the dead letter's failure class: what it means and what to do, then this flow's own note. */
 function RunbookBox({ errorClass }: { errorClass: string }) {
-  const runbook = runbooks[errorClass];
+  const runbook = isFailureClass(errorClass) ? runbooks[errorClass] : undefined;
+  const flowNote = useEditor((s) => (isFailureClass(errorClass) ? s.document.runbooks?.[errorClass] : undefined));
   if (!runbook) return null;
   return (
     <details className="runbook" open data-testid="runbook">
       <summary><strong>What to do:</strong> {runbook.title}</summary>
       <p className="small">{runbook.meaning}</p>
       <ol className="small">{runbook.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+      {flowNote
+        ? <div className="runbook-flow-note" data-testid="runbook-flow-note"><strong>For this flow:</strong> {flowNote}</div>
+        : <p className="muted small">Anything only your team knows about this failure? Add it under Design → Flow → Runbook notes.</p>}
     </details>
   );
 }

@@ -1,12 +1,10 @@
+import { failureClasses } from '@seam/flow';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/api-client';
 import type { DeadLetter } from '../api/api-types';
 import { toast } from '../app/toasts';
 import { relativeTime } from '../flows/flow-table';
 import { DeadLetterDetail } from './dead-letter-detail';
-
-/** Why a message was dead-lettered (the runtime's error classes). */
-const ERROR_CLASSES = ['validation', 'transform', 'delivery', 'timeout', 'circuit-open', 'config'] as const;
 
 /** The flow's dead letters: what failed where and why; open one to inspect, fix, replay or discard it. */
 export function DeadLettersView({ flowId }: { flowId: string }) {
@@ -53,7 +51,7 @@ export function DeadLettersView({ flowId }: { flowId: string }) {
         </select>
         <select aria-label="Reason" value={reason} onChange={(e) => setReason(e.target.value)}>
           <option value="">Every reason</option>
-          {ERROR_CLASSES.map((c) => <option key={c} value={c}>{c}</option>)}
+          {failureClasses.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
         <button className="button" onClick={() => void refresh()}>Refresh</button>
         {status === 'pending' && items && items.length > 0 && <button className="button primary" onClick={() => void replayAll()}>Replay all shown</button>}

@@ -1,3 +1,5 @@
+import type { FailureClass } from '@seam/flow';
+
 /** A runbook: what a failure class means and the concrete steps to take, shown beside each dead letter. */
 export interface Runbook {
   readonly title: string;
@@ -6,7 +8,7 @@ export interface Runbook {
 }
 
 /** One runbook per error class a dead letter can carry (the runtime's closed set). */
-export const runbooks: Readonly<Record<string, Runbook>> = {
+export const runbooks: Readonly<Record<FailureClass, Runbook>> = {
   validation: {
     title: 'The message broke the contract',
     meaning: 'A validate node found fields that do not match its JSON Schema. The other system sent something new, or the mapping produces something the schema does not allow.',

@@ -13,7 +13,8 @@ export function addNodeChange(doc: FlowDocument, type: string, at: Position): { 
   };
 }
 
-const NODE_WIDTH = 200;
+/** As drawn by .seam-node in styles.css. */
+export const NODE_WIDTH = 176;
 const NODE_HEIGHT = 80;
 
 /** The first spot at or below `at` where a new node would not cover another one (for click-to-add). */

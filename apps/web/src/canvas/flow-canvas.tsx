@@ -12,7 +12,7 @@ import { kindStyle } from './kind-style';
 import { PALETTE_MIME } from './palette';
 import { SeamNode, type SeamCanvasNode } from './seam-node';
 import { useCanvasEdges, useCanvasNodes, type Measured } from './use-canvas-elements';
-import { addNodeChange } from './add-node';
+import { addNodeChange, NODE_WIDTH } from './add-node';
 import { canvasColors, useTheme } from '../app/theme';
 
 const nodeTypes = { seam: SeamNode };
@@ -113,7 +113,7 @@ export function FlowCanvas() {
     e.preventDefault();
     const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
     const state = store.getState();
-    const { change, nodeId } = addNodeChange(state.document, type, { x: at.x - 100, y: at.y - 30 });
+    const { change, nodeId } = addNodeChange(state.document, type, { x: at.x - NODE_WIDTH / 2, y: at.y - 30 });
     state.apply(change);
     state.select([nodeId]);
   }, [store, screenToFlowPosition]);
@@ -124,7 +124,7 @@ export function FlowCanvas() {
     return def ? kindStyle[def.kind].color : '#999';
   }, [store]);
 
-  const fitViewOptions = useMemo(() => ({ padding: 0.12, maxZoom: 1.2 }), []);
+  const fitViewOptions = useMemo(() => ({ padding: 0.06, maxZoom: 1.2 }), []);
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>

@@ -1,6 +1,7 @@
 import type { FlowDocument, Position } from '@seam/flow';
 
-export const LAYER_GAP = 250;
+/** A node's width (176) and room for an edge between columns: compact enough that a five-step flow reads at 1280 px. */
+export const LAYER_GAP = 220;
 export const ROW_GAP = 120;
 
 /**

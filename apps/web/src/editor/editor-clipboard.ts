@@ -1,6 +1,7 @@
 import type { FlowDocument, Position } from '@seam/flow';
 import type { EditorStore } from './editor-store';
 import { copyNodes, parseClipboard, pasteChange, type ClipboardPayload } from './clipboard';
+import { NODE_WIDTH } from '../canvas/add-node';
 
 const KEY = 'seam.clipboard';
 
@@ -37,7 +38,7 @@ function pasteOffset(doc: FlowDocument, payload: ClipboardPayload, viewCentre?: 
   if (fromThisFlow || !viewCentre || points.length === 0) return { x: 40, y: 40 };
   const left = Math.min(...points.map((p) => p.x));
   const top = Math.min(...points.map((p) => p.y));
-  return { x: Math.round(viewCentre.x - 100 - left), y: Math.round(viewCentre.y - 40 - top) };
+  return { x: Math.round(viewCentre.x - NODE_WIDTH / 2 - left), y: Math.round(viewCentre.y - 40 - top) };
 }
 
 function storedPayload(): ClipboardPayload | undefined {

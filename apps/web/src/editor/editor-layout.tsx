@@ -6,7 +6,7 @@ import { navigate, routeHref, setLeaveGuard, type Route } from '../app/router';
 import { toast } from '../app/toasts';
 import { FlowCanvas } from '../canvas/flow-canvas';
 import { Palette } from '../canvas/palette';
-import { addNodeChange, freeSpot } from '../canvas/add-node';
+import { addNodeChange, freeSpot, NODE_WIDTH } from '../canvas/add-node';
 import { Inspector } from '../inspector/inspector';
 import { DeadLettersView } from '../runs/dead-letters-view';
 import { RunsView } from '../runs/runs-view';
@@ -79,7 +79,7 @@ export function EditorLayout({ tab }: { tab: Tab }) {
     const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
     const at = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
     const state = store.getState();
-    const { change, nodeId } = addNodeChange(state.document, type, freeSpot(state.document, { x: at.x - 100, y: at.y - 30 }));
+    const { change, nodeId } = addNodeChange(state.document, type, freeSpot(state.document, { x: at.x - NODE_WIDTH / 2, y: at.y - 30 }));
     state.apply(change);
     state.select([nodeId]);
   }, [store, screenToFlowPosition]);

@@ -16,6 +16,13 @@ export class ConcurrencyGate {
     return this.active;
   }
 
+  /** Takes a slot if one is free now (no promise, no wait); false when the caller must `acquire`. */
+  tryAcquire(): boolean {
+    if (!this.open || this.waiting.length > 0) return false;
+    this.take();
+    return true;
+  }
+
   /** Resolves when a slot is free; a source awaiting it is slowed down to the pace of its sinks. */
   acquire(): Promise<void> {
     if (this.open && this.waiting.length === 0) {

@@ -42,7 +42,9 @@ export class FlowRun {
   readonly intake: ConcurrencyGate;
   private readonly controller = new AbortController();
   private readonly processor: MessageProcessor;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Admitted messages not yet finished (delivered, dead-lettered, or left in the inbox by a stop). */
+  private unfinished = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly o: FlowRunOptions) {
     this.gate = new ConcurrencyGate(o.concurrency);
@@ -79,13 +81,15 @@ export class FlowRun {
         }))
       : Promise.resolve();
     this.saveCursor(sourceId, options.cursor);
-    this.track(stored.then(
+    this.unfinished += 1;
+    stored.then(
       () => this.process(m, sourceId, payload),
       (error: unknown) => {
         this.intake.release();
         this.o.log.error({ flowId: m.flowId, err: error }, 'could not store a message in the inbox');
+        this.untrack();
       },
-    ));
+    );
     return { messageId: m.id, stored };
   }
 
@@ -134,7 +138,8 @@ export class FlowRun {
           this.intake.release();
           continue;
         }
-        this.track(this.process(m, start, m.original));
+        this.unfinished += 1;
+        this.process(m, start, m.original);
       }
     }
     return resumed;
@@ -159,7 +164,7 @@ export class FlowRun {
 
   /** Resolves when every admitted message has been delivered, dead-lettered or (on stop) left in the inbox. */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.unfinished > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await this.o.batcher.flush();
   }
 
@@ -189,24 +194,49 @@ export class FlowRun {
     this.o.batcher.writeLatest(`${flowId}\u0000${sourceId}`, () => flowState.set(flowId, cursorKey(sourceId), cursor));
   }
 
-  /** Waits for a processing slot, runs the message, and frees its intake slot whatever happens. */
-  private async process(m: MessageState, startNode: string, payload: unknown): Promise<void> {
-    await this.gate.acquire();
-    try {
-      if (this.signal.aborted) return;
-      await this.processor.process(m, [startNode], payload);
-      if (this.o.durable) this.o.batcher.defer(() => this.o.store.inbox.remove(m.id));
-    } catch (error) {
-      // Aborted (flow stopped): the message stays in the inbox and is resumed on the next start.
-      if (!this.signal.aborted) this.o.log.error({ flowId: m.flowId, messageId: m.id, err: error }, 'message processing failed unexpectedly');
-    } finally {
-      this.gate.release();
-      this.intake.release();
-    }
+  /**
+   * Waits for a processing slot, runs the message, and frees its intake slot whatever happens. Without a wait for
+   * a slot and with steps that answer at once, the message runs to its end (or to a sink's batch) synchronously.
+   */
+  private process(m: MessageState, startNode: string, payload: unknown): void {
+    if (this.gate.tryAcquire()) this.processInSlot(m, startNode, payload);
+    else void this.gate.acquire().then(() => this.processInSlot(m, startNode, payload));
   }
 
-  private track(p: Promise<unknown>) {
-    this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
+  private processInSlot(m: MessageState, startNode: string, payload: unknown): void {
+    let outcome: unknown;
+    try {
+      if (this.signal.aborted) return this.finish();
+      outcome = this.processor.run(m, startNode, payload);
+    } catch (error) {
+      return this.failed(m, error);
+    }
+    if (outcome instanceof Promise) outcome.then(() => this.processed(m), (error: unknown) => this.failed(m, error));
+    else this.processed(m);
+  }
+
+  private processed(m: MessageState): void {
+    if (this.o.durable) this.o.batcher.defer(() => this.o.store.inbox.remove(m.id));
+    this.finish();
+  }
+
+  private failed(m: MessageState, error: unknown): void {
+    // Aborted (flow stopped): the message stays in the inbox and is resumed on the next start.
+    if (!this.signal.aborted) this.o.log.error({ flowId: m.flowId, messageId: m.id, err: error }, 'message processing failed unexpectedly');
+    this.finish();
+  }
+
+  private finish(): void {
+    this.gate.release();
+    this.intake.release();
+    this.untrack();
+  }
+
+  private untrack(): void {
+    this.unfinished -= 1;
+    if (this.unfinished > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 }

@@ -26,7 +26,9 @@ export interface WriteBatcher {
 export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown) => void, maxOps = 2000, deferMs = 20): WriteBatcher {
   let ops: (() => void)[] = [];
   let latest = new Map<string, () => void>();
-  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  // One promise per transaction, shared by every write in it: a commit of a thousand inbox inserts settles one
+  // promise, not a thousand.
+  let waiter: { done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | undefined;
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
   const hooks = new Set<() => void>();
@@ -39,17 +41,17 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
       timer = undefined;
     }
     if (closed) return;
-    if (ops.length === 0 && latest.size === 0 && waiters.length === 0) {
+    if (ops.length === 0 && latest.size === 0 && waiter === undefined) {
       // Aggregated counters may still need writing.
       if (hooks.size) store.transaction(() => hooks.forEach((h) => h()));
       return;
     }
     const batch = ops;
     const last = latest;
-    const settle = waiters;
+    const settle = waiter;
     ops = [];
     latest = new Map();
-    waiters = [];
+    waiter = undefined;
     try {
       store.transaction(() => {
         for (const op of batch) op();
@@ -58,10 +60,10 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
       });
     } catch (e) {
       onError(e);
-      for (const w of settle) w.reject(e);
+      settle?.reject(e);
       return;
     }
-    for (const w of settle) w.resolve();
+    settle?.resolve();
   };
 
   const schedule = () => {
@@ -74,7 +76,8 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
     write(op) {
       if (closed) return Promise.reject(new Error('the runtime is closed'));
       ops.push(op);
-      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      waiter ??= pendingCommit();
+      const done = waiter.done;
       if (ops.length >= maxOps) commit();
       else schedule();
       return done;
@@ -102,4 +105,16 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
       closed = true;
     },
   };
+}
+
+function pendingCommit() {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be listening when a batch fails (its writers already reported it): no unhandled rejection.
+  done.catch(() => {});
+  return { done, resolve, reject };
 }

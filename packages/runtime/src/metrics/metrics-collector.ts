@@ -33,37 +33,32 @@ export class MetricsCollector implements MessageHooks {
 
   received(m: { flowId: string; resumed?: boolean; replayOf?: string }) {
     if (m.resumed || m.replayOf) return;
-    this.count(m.flowId, FLOW_ROLLUP_NODE, (t) => t.received++);
+    const s = this.slot(m.flowId, FLOW_ROLLUP_NODE);
+    s.total.received++;
+    s.minuteTally.received++;
   }
   nodeDone(m: { flowId: string }, nodeId: string, _i: unknown, _o: unknown, _s: number, durationMs: number) {
-    this.count(m.flowId, nodeId, (t) => {
-      t.received++;
-      t.delivered++;
-      observe(t, durationMs);
-    });
+    const s = this.slot(m.flowId, nodeId);
+    passed(s.total, durationMs);
+    passed(s.minuteTally, durationMs);
   }
   nodeFailed(m: { flowId: string }, nodeId: string, _i: unknown, _f: unknown, _s: number, durationMs: number, attempts: number) {
-    this.count(m.flowId, nodeId, (t) => {
-      t.received++;
-      t.failed += Math.max(1, attempts);
-      observe(t, durationMs);
-    });
+    const s = this.slot(m.flowId, nodeId);
+    failedAt(s.total, durationMs, attempts);
+    failedAt(s.minuteTally, durationMs, attempts);
   }
   deadLettered(m: { flowId: string }, nodeId: string) {
-    this.count(m.flowId, nodeId, (t) => t.deadLettered++);
+    const s = this.slot(m.flowId, nodeId);
+    s.total.deadLettered++;
+    s.minuteTally.deadLettered++;
   }
   drift(m: { flowId: string }) {
     this.driftCounts.set(m.flowId, (this.driftCounts.get(m.flowId) ?? 0) + 1);
   }
   completed(m: { flowId: string }, status: 'delivered' | 'dead-lettered', durationMs: number) {
-    this.count(m.flowId, FLOW_ROLLUP_NODE, (t) => {
-      if (status === 'delivered') t.delivered++;
-      else {
-        t.deadLettered++;
-        t.failed++;
-      }
-      observe(t, durationMs);
-    });
+    const s = this.slot(m.flowId, FLOW_ROLLUP_NODE);
+    left(s.total, status, durationMs);
+    left(s.minuteTally, status, durationMs);
   }
 
   /** Writes the per-minute rollups gathered since the last flush (call inside a write batch). */
@@ -131,7 +126,8 @@ export class MetricsCollector implements MessageHooks {
     return out;
   }
 
-  private count(flowId: string, nodeId: string, apply: (t: Tally) => void) {
+  /** The totals and the current minute's tally of a flow's node: both are counted, with no callback per count. */
+  private slot(flowId: string, nodeId: string): { total: Tally; minuteTally: Tally } {
     const minute = Math.floor(this.now() / MINUTE);
     let byNode = this.current.get(flowId);
     if (!byNode) this.current.set(flowId, (byNode = new Map()));
@@ -146,12 +142,32 @@ export class MetricsCollector implements MessageHooks {
       if (!row) this.pending.set(key, (row = { minute, flowId, nodeId, t: tally() }));
       byNode.set(nodeId, (slot = { total, minuteTally: row.t, minute }));
     }
-    apply(slot.total);
-    apply(slot.minuteTally);
+    return slot;
   }
 }
 
 const pendingKey = (minute: number, flowId: string, nodeId: string) => `${minute}\u0000${flowId}\u0000${nodeId}`;
+
+function passed(t: Tally, ms: number) {
+  t.received++;
+  t.delivered++;
+  observe(t, ms);
+}
+
+function failedAt(t: Tally, ms: number, attempts: number) {
+  t.received++;
+  t.failed += Math.max(1, attempts);
+  observe(t, ms);
+}
+
+function left(t: Tally, status: 'delivered' | 'dead-lettered', ms: number) {
+  if (status === 'delivered') t.delivered++;
+  else {
+    t.deadLettered++;
+    t.failed++;
+  }
+  observe(t, ms);
+}
 
 function observe(t: Tally, ms: number) {
   t.latencyCount++;

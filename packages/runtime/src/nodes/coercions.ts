@@ -57,12 +57,17 @@ const unescape = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~'
  * shared with other branches, so it is never mutated). Each conversion is reported as drift.
  */
 export function applyCoercions(message: unknown, coercions: readonly Coercion[], report: (notice: DriftNotice) => void): unknown {
-  let out = message;
-  for (const c of coercions) {
-    const tokens = c.pointer.split('/').slice(1).map(unescape);
-    out = visit(out, tokens, 0, '', c, report);
-  }
-  return out;
+  return compileCoercions(coercions)(message, report);
+}
+
+/** `applyCoercions` with the JSON pointers parsed once (a validate node compiles its coercions at deploy). */
+export function compileCoercions(coercions: readonly Coercion[]): (message: unknown, report: (notice: DriftNotice) => void) => unknown {
+  const parsed = coercions.map((c) => ({ c, tokens: c.pointer.split('/').slice(1).map(unescape) }));
+  return (message, report) => {
+    let out = message;
+    for (const { c, tokens } of parsed) out = visit(out, tokens, 0, '', c, report);
+    return out;
+  };
 }
 
 function visit(node: unknown, tokens: readonly string[], i: number, at: string, c: Coercion, report: (n: DriftNotice) => void): unknown {

@@ -1,6 +1,6 @@
 import { createAjv, jsonSchemaValidate } from '@seam/flow';
 import { DetailedFlowError, stackless } from '../failure.js';
-import { applyCoercions } from './coercions.js';
+import { compileCoercions } from './coercions.js';
 import { stepRunner } from './node-runner.js';
 
 const MAX_LISTED_ERRORS = 20;
@@ -9,10 +9,10 @@ const MAX_LISTED_ERRORS = 20;
 export const jsonSchemaRunner = stepRunner(jsonSchemaValidate, (config, env) => {
   // One ajv per node: compiled once per deploy, and a schema's $id never clashes with a previous deploy's.
   const validate = createAjv().compile(config.schema);
-  const coercions = config.coercions;
+  const coerce = config.coercions.length ? compileCoercions(config.coercions) : undefined;
   return {
     run: (input, ctx) => {
-      const message = coercions.length ? applyCoercions(input, coercions, ctx.drift) : input;
+      const message = coerce ? coerce(input, ctx.drift) : input;
       if (validate(message)) return message;
       const errors = (validate.errors ?? []).slice(0, MAX_LISTED_ERRORS).map((e) => ({
         path: e.instancePath || '/',

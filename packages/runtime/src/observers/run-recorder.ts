@@ -52,27 +52,43 @@ export function runRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets:
     return true;
   };
 
+  // Steps of the messages of one burst start within the same millisecond: their ISO time is made once.
+  let isoMs = NaN;
+  let iso = '';
+  const isoAt = (ms: number) => {
+    if (ms !== isoMs) {
+      isoMs = ms;
+      iso = new Date(ms).toISOString();
+    }
+    return iso;
+  };
+
+  // A plain loop with no inner closures: this runs once per message.
   const stepsJson = (steps: readonly StepRecord[], withPayloads: boolean): string => {
+    const payloads = withPayloads && limits.maxPayloadBytes > 0;
     let lastRef: unknown;
     let lastJson: string | undefined;
-    const text = (value: unknown): string | undefined => {
-      if (!withPayloads || limits.maxPayloadBytes <= 0 || value === undefined) return undefined;
-      if (value === lastRef && lastJson !== undefined) return lastJson;
-      lastRef = value;
-      lastJson = capped(JSON.stringify(value));
-      return lastJson;
-    };
-    const parts = steps.map((s) => {
-      const input = text(s.input);
-      const output = text(s.output);
-      let out = `{"nodeId":${JSON.stringify(s.nodeId)},"startedAt":"${new Date(s.startedAt).toISOString()}","durationMs":${Math.round(s.durationMs * 1000) / 1000},"status":"${s.status}"`;
-      if (input !== undefined) out += `,"input":${input}`;
-      if (output !== undefined) out += `,"output":${output}`;
+    let out = '[';
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
+      if (i > 0) out += ',';
+      out += `{"nodeId":${JSON.stringify(s.nodeId)},"startedAt":"${isoAt(s.startedAt)}","durationMs":${Math.round(s.durationMs * 1000) / 1000},"status":"${s.status}"`;
+      if (payloads) {
+        // A node's input is usually the previous node's output: stringified once.
+        for (const [name, value] of [['input', s.input], ['output', s.output]] as const) {
+          if (value === undefined) continue;
+          if (value !== lastRef || lastJson === undefined) {
+            lastRef = value;
+            lastJson = capped(JSON.stringify(value));
+          }
+          if (lastJson !== undefined) out += `,"${name}":${lastJson}`;
+        }
+      }
       if (s.failure) out += `,"error":${JSON.stringify({ errorClass: s.failure.errorClass, message: s.failure.message })}`;
       if (s.attempts !== undefined && s.attempts !== 1) out += `,"attempts":${s.attempts}`;
-      return `${out}}`;
-    });
-    return secrets.redact(`[${parts.join(',')}]`);
+      out += '}';
+    }
+    return secrets.redact(`${out}]`);
   };
 
   return {

@@ -23,11 +23,12 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
   let overflow = false;
   let head = '';
   let lineNo = 0;
-  const finish = (): Line => {
+  // `whole`: the line lies inside one chunk and is decoded in place (no copy through Buffer.concat).
+  const finish = (whole?: Buffer): Line => {
     lineNo += 1;
     let text: string | undefined;
     if (!overflow) {
-      text = Buffer.concat(parts, size).toString('utf8');
+      text = whole !== undefined ? whole.toString('utf8') : Buffer.concat(parts, size).toString('utf8');
       if (text.endsWith('\r')) text = text.slice(0, -1);
       head = text.slice(0, HEAD_CHARS);
     }
@@ -48,6 +49,13 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
         head = Buffer.concat([...parts, piece]).subarray(0, HEAD_CHARS * 4).toString('utf8').slice(0, HEAD_CHARS);
         overflow = true;
         parts = [];
+      }
+      if (nl !== -1 && !overflow && parts.length === 0) {
+        // The common case: a whole line between two newlines of one chunk.
+        size = piece.length;
+        yield finish(piece);
+        start = nl + 1;
+        continue;
       }
       if (!overflow) parts.push(piece);
       size += piece.length;

@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@seam/runtime', '!@seam/runtime/api', '@seam/server', '@seam/cli'], message: 'apps/web runs in the browser: import @seam/flow, or types from @seam/runtime/api.' },
+          { group: ['@seam/runtime', '!@seam/runtime/api', '@seam/server', '@seam/cli', '@seam/contracts'], message: 'apps/web runs in the browser: import @seam/flow, or types from @seam/runtime/api.' },
           { group: ['@seam/runtime/api'], allowTypeImports: true, message: 'only `import type` from @seam/runtime/api in the browser.' },
           { group: nodeBuiltins, message: 'apps/web runs in the browser: no Node APIs.' },
         ],
@@ -52,7 +52,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['express', '@seam/server', '@seam/cli', '@seam/web', 'react'], message: 'packages/runtime is below the apps: no Express, no apps.' },
+          { group: ['express', '@seam/server', '@seam/cli', '@seam/web', '@seam/contracts', 'react'], message: 'packages/runtime is below the apps and @seam/contracts: no Express, no apps.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Contract verification is shared by `seam test` and the server: it sits on the model and the runtime, below both.
+    files: ['packages/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['express', 'react', 'react-*', '@xyflow/*'], message: 'packages/contracts is below the apps: no Express, no React.' },
+          { group: ['@seam/server', '@seam/cli', '@seam/web', '@seam/jsonata-compiler'], message: 'packages/contracts imports only @seam/flow and @seam/runtime.' },
         ],
       }],
     },

@@ -1,12 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkFlowContracts, createSchemaChecker, flowPacts, type FlowContractReport } from '@seam/contracts';
 import { DeliveryError, FlowError, loadFlowText, type FlowDocument } from '@seam/flow';
 import type { RuntimeLogger } from '@seam/runtime';
 import { EXIT, type CliIo, type Command } from '../command.js';
-import { checkFlowContracts, type FlowContractReport } from '../contracts/contract-check.js';
-import { buildPact, pactFileName } from '../contracts/pact-export.js';
-import { createSchemaChecker } from '../contracts/schema-check.js';
 import { expandFlowArgs } from '../flow-files.js';
 import { plural, problemLine } from '../flow-file-report.js';
 import { describeFsError, readFlowFile } from '../read-flow-file.js';
@@ -104,16 +102,13 @@ async function test(args: readonly string[], io: CliIo): Promise<number> {
 
 /** One Pact file per flow → http sink pair with a contract; other sinks get a note, since Pact describes HTTP. */
 function writePacts(io: CliIo, file: string, document: FlowDocument, report: FlowContractReport, dir: { readonly dir: string; readonly shown: string }): void {
-  for (const [sinkId, messages] of report.accepted) {
-    const sink = document.nodes.find((n) => n.id === sinkId);
-    const pact = sink && buildPact(document.id, sink, messages);
-    if (!pact) {
-      io.err(`${file}: note: no Pact file for "${sinkId}": Pact describes HTTP interactions and this is a ${sink?.type ?? 'unknown'} sink`);
+  for (const entry of flowPacts(document, report)) {
+    if (entry.kind === 'note') {
+      io.err(`${file}: note: ${entry.note}`);
       continue;
     }
-    const name = pactFileName(document.id, sinkId);
-    writeFileAtomic(join(dir.dir, name), `${JSON.stringify(pact, null, 2)}\n`);
-    io.err(`${file}: wrote ${join(dir.shown, name)} (${plural(pact.interactions.length, 'interaction')})`);
+    writeFileAtomic(join(dir.dir, entry.fileName), `${JSON.stringify(entry.pact, null, 2)}\n`);
+    io.err(`${file}: wrote ${join(dir.shown, entry.fileName)} (${plural(entry.pact.interactions.length, 'interaction')})`);
   }
 }
 

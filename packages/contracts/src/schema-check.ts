@@ -9,7 +9,7 @@ export interface SchemaFault {
 /** Checks messages against a schema; compiled once per contract. */
 export type MessageCheck = (message: unknown) => SchemaFault[];
 
-/** The part of an ajv error this module reads (kept structural so the CLI does not depend on ajv's types). */
+/** The part of an ajv error this module reads (kept structural so this package does not depend on ajv's types). */
 interface AjvError {
   readonly instancePath: string;
   readonly keyword: string;

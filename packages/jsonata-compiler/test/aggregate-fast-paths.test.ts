@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agreeExactly, engineComparer } from './fixtures/compare-engines.js';
 
-// The aggregate loops ($sum/$average/$max/$min over a path), the literal-precision $round, the group-by
+// The aggregate loops ($sum/$average/$max/$min over a path), array constructors of one path, the
+// literal-precision $round, the group-by
 // table and the skipped normalisation of scalar calls must give the interpreter's value or error code on
 // the inputs their fast cases do not cover.
 const line = (qty: unknown, unitPrice: unknown, sku: unknown = 'A'): Record<string, unknown> => ({ sku, qty, unitPrice });
@@ -20,6 +21,7 @@ const DOCS: unknown[] = [
   { lines: [line([1, 2], [3, 4]), line(5, 6)] },
   { lines: [line([7], [2]), line([], 1)] },
   { lines: [line([[1, 2], 3], 1)] },
+  { lines: [line([], 1), line([[1, 2]], 1)] },
   { lines: [[line(1, 2), line(3, 4)], line(5, 6, 'B')] },
   { lines: [line(1, 2, 1), line(1, 2)] },
   { lines: [line(1, 2, ['x']), line(1, 2, 'x')] },
@@ -68,6 +70,17 @@ const EXPRESSIONS = [
   'lines{ $string(qty): $average($.qty) }',
   '(lines.sku){ $: $ }',
   'lines.($sum(qty))',
+  // an array constructor of one path collects the last step's values itself
+  '[lines.qty]',
+  '[lines.(qty)]',
+  '[lines.[qty]]',
+  '[lines.{ "q": qty }]',
+  '[$.lines.sku]',
+  '[lines[qty > 1].sku]',
+  '[lines.qty][0]',
+  '[[lines.qty]]',
+  '[lines.qty].$string($)',
+  '$count([lines.unitPrice])',
   // JSON cannot show -0: these tell -0 from 0 by the sign of 1/x
   '(1 / $sum(lines.qty)) > 0',
   '(1 / $average(lines.qty)) > 0',
@@ -89,7 +102,7 @@ const EXPRESSIONS = [
   '($string := function($a) { $map([$a, $a], function($v) { $v }) }; $string(lines[0].qty))',
 ];
 
-describe('aggregate, $round, group-by and scalar-call fast paths agree with the interpreter', () => {
+describe('aggregate, one-path array, $round, group-by and scalar-call fast paths agree with the interpreter', () => {
   for (const expr of EXPRESSIONS) {
     it(expr, async () => {
       const compare = engineComparer(expr);

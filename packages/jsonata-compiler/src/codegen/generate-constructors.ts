@@ -2,14 +2,18 @@ import { pairsOf, type AstNode } from './ast-node.js';
 import { declareLocals, deeper, local, ownLocals, type Emitter, type GenContext } from './emitter.js';
 import { generateGroup } from './generate-path.js';
 import { makesClosure } from './hoist.js';
+import { inlineArrayOfPath } from './generate-path-consumers.js';
 
 /** Array constructor `[a, b, ...]`: values are appended (arrays spliced) unless they are nested `[...]`. */
 export function generateArray(em: Emitter, node: AstNode, ctx: GenContext): string {
+  const items = node.expressions ?? [];
+  const [only] = items;
+  const collected = items.length === 1 && only !== undefined ? inlineArrayOfPath(em, only, ctx) : undefined;
+  if (collected !== undefined) return node.consarray === true ? `rt.markCons(${collected})` : collected;
   // a comma expression over two temporaries (nothing here can be captured by a lambda)
   const r = local(em, ctx, 'arr');
   const t = local(em, ctx, 't');
   const parts: string[] = [];
-  const items = node.expressions ?? [];
   if (items.length === 0) parts.push(`${r} = []`);
   items.forEach((item, i) => {
     parts.push(`${t} = ${em.gen(item, deeper(ctx))}`);

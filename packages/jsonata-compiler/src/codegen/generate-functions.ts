@@ -2,7 +2,7 @@ import { lhsOf, type AstNode } from './ast-node.js';
 import { containsLambda, declareLocals, deeper, local, unsupported, type Emitter, type GenContext } from './emitter.js';
 import { fastNatives } from '../runtime/fast-natives.js';
 import { inlineNative } from './inline-natives.js';
-import { inlineAggregate } from './generate-aggregate.js';
+import { inlineAggregate } from './generate-path-consumers.js';
 import { callBlock } from './hoist.js';
 import { collectBinds, resolve, type Scope } from './scope.js';
 

@@ -15,7 +15,7 @@ const FOLDS: Record<string, { start: string; fold: (acc: string, r: string, n: s
 };
 
 /** A path whose last step can be consumed in place: ordinary steps, nothing applied to the whole result. */
-function consumablePath(node: AstNode | undefined): node is AstNode {
+export function consumablePath(node: AstNode | undefined): node is AstNode {
   if (node?.type !== 'path' || isTuplePath(node) || node.tuple === true) return false;
   if (node.group !== undefined || node.keepSingletonArray === true || node.keepArray === true || node.predicate !== undefined) return false;
   const steps = node.steps ?? [];
@@ -52,4 +52,34 @@ export function inlineAggregate(em: Emitter, builtin: string, call: AstNode, ctx
     result: `${n} === 0 ? undefined : ${fold.result(acc, n)}`,
   };
   return callBlock(em, deeper(ctx), [path], [], (inner) => pathStatements(em, path, inner, consumer));
+}
+
+/**
+ * `[path]`, an array constructor of one path: the last step's values are collected straight into the new
+ * array, not into a sequence that the constructor then copies. The same array results: a lone raw array
+ * from the last step, or a lone array value, is copied (as the constructor copies what normalisation
+ * leaves), every other outcome is the collected values themselves. Undefined when `item` is no such path.
+ */
+export function inlineArrayOfPath(em: Emitter, item: AstNode, ctx: GenContext): string | undefined {
+  if (!consumablePath(item)) return undefined;
+  const out = em.fresh('out');
+  const one = em.fresh('one');
+  const n = em.fresh('n');
+  const consumer: LastStepConsumer = {
+    declare: `const ${out} = []; let ${one}; let ${n} = 0;`,
+    step: (seq, step, stepCtx) => {
+      const x = em.fresh('x');
+      const i = em.fresh('i');
+      const r = em.fresh('r');
+      const body = em.gen(step, deeper(stepCtx, x));
+      return (
+        `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${x} = ${seq}[${i}]; const ${r} = ${body}; ` +
+        `if (${r} !== undefined) { ${n}++; ${one} = ${r}; if (Array.isArray(${r}) && !${r}.cons) { for (let k = 0; k < ${r}.length; k++) ${out}.push(${r}[k]); } else ${out}.push(${r}); } }`
+      );
+    },
+    result:
+      `${n} === 1 && Array.isArray(${one}) && !rt.isSequence(${one}) ? ${one}.slice() : ` +
+      `${out}.length === 1 && Array.isArray(${out}[0]) ? ${out}[0].slice() : ${out}`,
+  };
+  return callBlock(em, deeper(ctx), [item], [], (inner) => pathStatements(em, item, inner, consumer));
 }

@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Runtime } from '@seam/runtime';
 import { requireToken } from './auth-token.js';
 import { catalogRouter } from './catalog-router.js';
+import { contractsRouter } from './contracts-router.js';
 import { deadLettersRouter } from './dead-letters-router.js';
 import type { DeployedVersions } from './deployed-versions.js';
 import { errorMiddleware } from './error-middleware.js';
@@ -56,6 +57,7 @@ export function createApp(parts: AppParts): Express {
   app.use(catalogRouter());
   app.use(flowsRouter(repo, runtime, parts.versions));
   app.use(flowControlRouter(repo, runtime, parts.versions));
+  app.use(contractsRouter(repo, runtime));
   app.use(runsRouter(runtime));
   app.use(deadLettersRouter(runtime, repo));
   app.use(['/api', '/hooks'], (req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.originalUrl.split('?')[0]}`)));

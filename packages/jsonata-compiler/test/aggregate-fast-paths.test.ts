@@ -37,13 +37,30 @@ const DOCS: unknown[] = [
   { lines: null },
   {},
   [{ lines: [line(1, 2)] }, { lines: [line(3, 4, 'B')] }],
+  [line(1, 2), [line(5, 6), [line(7, 8)]], 9, null, line(-0, 1)],
+  [line(1, 2), line('3', 4)],
+  [line([1, 2], 3), line(4, [])],
 ];
 
 // JSON text keeps -0 (JSON.stringify does not)
-const TEXTS = ['{"lines":[{"sku":"A","qty":-0,"unitPrice":-0}]}', '{"lines":[{"sku":"A","qty":-0,"unitPrice":1},{"sku":"A","qty":-0,"unitPrice":2}]}'];
+const TEXTS = [
+  '{"lines":[{"sku":"A","qty":-0,"unitPrice":-0}]}',
+  '{"lines":[{"sku":"A","qty":-0,"unitPrice":1},{"sku":"A","qty":-0,"unitPrice":2}]}',
+  '{"lines":[{"sku":"A","qty":0,"unitPrice":1},{"sku":"A","qty":-0,"unitPrice":1}]}',
+  '{"lines":[{"sku":"A","qty":-0,"unitPrice":1},{"sku":"A","qty":0,"unitPrice":1}]}',
+  '[{"qty":0},{"qty":-0}]',
+  '[{"qty":-0},{"qty":0}]',
+];
 
 const EXPRESSIONS = [
   '$sum(lines.qty)',
+  '$sum(qty)',
+  '$average(qty)',
+  '$max(unitPrice)',
+  '$min(qty)',
+  'lines{ sku: $average(qty) }',
+  'lines{ sku: $min(unitPrice) }',
+  'lines{ sku: $sum(unitPrice) }',
   '$sum(lines.(qty * unitPrice))',
   '$sum($.lines.qty)',
   '$average(lines.(qty * unitPrice))',
@@ -86,6 +103,11 @@ const EXPRESSIONS = [
   '(1 / $average(lines.qty)) > 0',
   '(1 / $max(lines.qty)) > 0',
   '(1 / $min(lines.qty)) > 0',
+  '(1 / $max(qty)) > 0',
+  '(1 / $min(qty)) > 0',
+  '(1 / $sum(qty)) > 0',
+  'lines{ sku: (1 / $max(qty)) > 0 }',
+  'lines{ sku: (1 / $min(qty)) > 0 }',
   'lines.((1 / $sum(qty)) > 0)',
   'lines.((1 / $average(qty)) > 0)',
   'lines.((1 / $max(qty)) > 0)',

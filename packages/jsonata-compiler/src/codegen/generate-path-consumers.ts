@@ -23,6 +23,14 @@ export function consumablePath(node: AstNode | undefined): node is AstNode {
   return steps.length >= 2 && last !== undefined && last.type !== 'sort' && last.consarray !== true && isPlainStep(last);
 }
 
+/** A name (`qty`), or a path of one plain name step, read from the context's items. */
+function oneName(node: AstNode | undefined): node is AstNode {
+  if (node?.type === 'name') return isPlainStep(node);
+  if (node?.type !== 'path' || node.group !== undefined || node.keepSingletonArray === true || node.tuple === true) return false;
+  const [step, ...more] = node.steps ?? [];
+  return step?.type === 'name' && more.length === 0 && isPlainStep(step) && node.keepArray !== true && node.predicate === undefined;
+}
+
 /**
  * `$sum(path)` / `$average` / `$max` / `$min` over a path as one loop folding the last step's values, no
  * sequence built: while every value is a finite number (undefined ones are skipped, as the sequence would
@@ -34,9 +42,26 @@ export function consumablePath(node: AstNode | undefined): node is AstNode {
 export function inlineAggregate(em: Emitter, builtin: string, call: AstNode, ctx: GenContext): string | undefined {
   const fold = FOLDS[builtin];
   const [path, ...rest] = call.arguments ?? [];
-  if (fold === undefined || rest.length > 0 || !consumablePath(path)) return undefined;
+  if (fold === undefined || rest.length > 0) return undefined;
   const acc = em.fresh('acc');
   const n = em.fresh('n');
+  const update = (r: string): string => `if (typeof ${r} === 'number' && ${r} - ${r} === 0) { ${fold.fold(acc, r, n)}; ${n}++; } else if (${r} !== undefined) return rt.BAIL;`;
+  if (oneName(path)) {
+    // a name over an array context (a group's items): the lookup of each item, arrays among the items
+    // looked into; a context that is no array is left to the general code (one number is inline there)
+    return callBlock(em, deeper(ctx), [path], [], (inner) => {
+      const x = em.fresh('x');
+      const i = em.fresh('i');
+      const r = em.fresh('r');
+      const body = em.gen(path, deeper(inner, x));
+      return (
+        `if (!Array.isArray(${inner.input})) return rt.BAIL; let ${acc} = ${fold.start}; let ${n} = 0; ` +
+        `for (let ${i} = 0; ${i} < ${inner.input}.length; ${i}++) { const ${x} = ${inner.input}[${i}]; const ${r} = ${body}; ${update(r)} } ` +
+        `return ${n} === 0 ? undefined : ${fold.result(acc, n)};`
+      );
+    });
+  }
+  if (!consumablePath(path)) return undefined;
   const consumer: LastStepConsumer = {
     declare: `let ${acc} = ${fold.start}; let ${n} = 0;`,
     step: (seq, step, stepCtx) => {
@@ -46,7 +71,7 @@ export function inlineAggregate(em: Emitter, builtin: string, call: AstNode, ctx
       const body = em.gen(step, deeper(stepCtx, item));
       return (
         `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
-        `if (typeof ${r} === 'number' && ${r} - ${r} === 0) { ${fold.fold(acc, r, n)}; ${n}++; } else if (${r} !== undefined) return rt.BAIL; }`
+        `${update(r)} }`
       );
     },
     result: `${n} === 0 ? undefined : ${fold.result(acc, n)}`,

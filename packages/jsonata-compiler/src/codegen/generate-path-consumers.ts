@@ -64,13 +64,14 @@ export function inlineAggregate(em: Emitter, builtin: string, call: AstNode, ctx
   if (!consumablePath(path)) return undefined;
   const consumer: LastStepConsumer = {
     declare: `let ${acc} = ${fold.start}; let ${n} = 0;`,
-    step: (seq, step, stepCtx) => {
+    step: (items, step, stepCtx) => {
       const item = em.fresh('x');
       const i = em.fresh('i');
       const r = em.fresh('r');
+      const len = em.fresh('len');
       const body = em.gen(step, deeper(stepCtx, item));
       return (
-        `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${item} = ${seq}[${i}]; const ${r} = ${body}; ` +
+        `const ${len} = ${items.count}; rt.tickLoop(st, ${len}); for (let ${i} = 0; ${i} < ${len}; ${i}++) { const ${item} = ${items.item(i)}; const ${r} = ${body}; ` +
         `${update(r)} }`
       );
     },
@@ -92,13 +93,14 @@ export function inlineArrayOfPath(em: Emitter, item: AstNode, ctx: GenContext): 
   const n = em.fresh('n');
   const consumer: LastStepConsumer = {
     declare: `const ${out} = []; let ${one}; let ${n} = 0;`,
-    step: (seq, step, stepCtx) => {
+    step: (items, step, stepCtx) => {
       const x = em.fresh('x');
       const i = em.fresh('i');
       const r = em.fresh('r');
+      const len = em.fresh('len');
       const body = em.gen(step, deeper(stepCtx, x));
       return (
-        `rt.tickLoop(st, ${seq}.length); for (let ${i} = 0; ${i} < ${seq}.length; ${i}++) { const ${x} = ${seq}[${i}]; const ${r} = ${body}; ` +
+        `const ${len} = ${items.count}; rt.tickLoop(st, ${len}); for (let ${i} = 0; ${i} < ${len}; ${i}++) { const ${x} = ${items.item(i)}; const ${r} = ${body}; ` +
         `if (${r} !== undefined) { ${n}++; ${one} = ${r}; if (Array.isArray(${r}) && !${r}.cons) { for (let k = 0; k < ${r}.length; k++) ${out}.push(${r}[k]); } else ${out}.push(${r}); } }`
       );
     },

@@ -105,14 +105,20 @@ function leadingVariableStep(steps: AstNode[]): boolean {
   );
 }
 
+/** How a consumer reads the items its step runs over: their number, and the item at a JS index. */
+export interface StepItems {
+  count: string;
+  item: (i: string) => string;
+}
+
 /**
  * A replacement for a path's last step that consumes the items instead of collecting them: `declare` runs
- * before the steps, `step(seq)` in place of the last step, and `result` is returned (for a path whose
+ * before the steps, `step(items)` in place of the last step, and `result` is returned (for a path whose
  * earlier steps came out empty too).
  */
 export interface LastStepConsumer {
   declare: string;
-  step: (seq: string, step: AstNode, ctx: GenContext) => string;
+  step: (items: StepItems, step: AstNode, ctx: GenContext) => string;
   result: string;
 }
 
@@ -138,6 +144,12 @@ export function pathStatements(em: Emitter, node: AstNode, ctx: GenContext, cons
     // array items spliced in, is what the next (ordinary, read-only) step iterates; no wrap and no copy
     const v = em.fresh('lv');
     const body = em.gen(steps[0] as AstNode, deeper(ctx));
+    if (consumer !== undefined && steps.length === 2) {
+      // a consumer reads a lone value as the one item itself (`seq` undefined), without a one-item array
+      lines.push(`const ${v} = ${body}; const ${seq} = ${v} === undefined ? rt.NO_ITEMS : Array.isArray(${v}) && !${v}.cons ? ${v} : undefined;`);
+      lines.push(consumer.declare, consumer.step({ count: `(${seq} === undefined ? 1 : ${seq}.length)`, item: (i) => `(${seq} === undefined ? ${v} : ${seq}[${i}])` }, steps[1] as AstNode, ctx));
+      return `${lines.join(' ')} return ${consumer.result};`;
+    }
     lines.push(`const ${v} = ${body}; let ${seq} = ${v} === undefined ? rt.emptySequence() : Array.isArray(${v}) && !${v}.cons ? ${v} : [${v}];`);
     prefix = 1;
   } else {
@@ -151,7 +163,7 @@ export function pathStatements(em: Emitter, node: AstNode, ctx: GenContext, cons
     const last = i === steps.length - 1;
     const stepCtx = deeper(ctx);
     if (last && consumer !== undefined) {
-      lines.push(consumer.step(seq, step, ctx));
+      lines.push(consumer.step({ count: `${seq}.length`, item: (k) => `${seq}[${k}]` }, step, ctx));
     } else if (i === 0 && step.consarray === true) {
       lines.push(`${seq} = ${em.gen(step, deeper(ctx, seq))};`);
     } else if (step.type === 'sort') {

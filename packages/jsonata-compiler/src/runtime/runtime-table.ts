@@ -21,6 +21,9 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** What an inlined aggregate loop returns when a value is not a finite number: the general call decides. */
 const BAIL: unique symbol = Symbol('bail');
 
+/** No items, for loops that only read them (never handed on, so it can be shared). */
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
 /** `$` inside an expression: the context, with the wrapper around an array input removed. */
 function contextValue(input: unknown): unknown {
   return Array.isArray(input) && (input as Seq).outerWrapper ? input[0] : input;
@@ -61,7 +64,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
  * compiled expression cannot alter what another sees.
  */
 export const runtimeTable = Object.freeze({
-  TailCall, BAIL, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
+  TailCall, BAIL, NO_ITEMS, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
   fast: fastNatives, roundNumber, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
   group, groupItems, groupContext, groupInput, groupKeyError, GroupTable, setOwn, appendToGroup, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@seam/flow';
 import { readToken } from './token';
 import type {
-  ApiErrorBody, DeadLetter, DriftEvent, StatsBucket, FlowResponse, FlowSummary, MessageTrace, Page, ReplayOutcome, RunRecord, TestRunResult,
+  ApiErrorBody, ContractReport, DeadLetter, DriftEvent, StatsBucket, FlowResponse, FlowSummary, MessageTrace, Page, PactFileEntry, ReplayOutcome, RunRecord, TestRunResult,
 } from './api-types';
 
 /** An HTTP error from the server, carrying its error body (kind, message, problems, etags). */
@@ -77,6 +77,8 @@ export const api = {
     (await request<{ buckets: StatsBucket[] }>('GET', `/api/flows/${enc(id)}/stats${query({ window, bucket })}`)).data,
   drift: async (id: string) => (await request<DriftEvent[]>('GET', `/api/flows/${enc(id)}/drift`)).data,
   status: async (id: string) => flowStatus(id),
+  contracts: async (id: string) => (await request<ContractReport>('GET', `/api/flows/${enc(id)}/contracts`)).data,
+  pacts: async (id: string) => (await request<PactFileEntry[]>('GET', `/api/flows/${enc(id)}/pact`)).data,
   metricsText: async () => {
     const token = readToken();
     const response = await fetch('/metrics', { headers: token ? { Authorization: `Bearer ${token}` } : {} });

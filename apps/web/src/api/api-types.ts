@@ -40,6 +40,31 @@ export interface ApiErrorBody {
   readonly yourEtag?: string;
 }
 
+/** One thing wrong with one message of a contract check: `crm-webhook` `example 1`: what is wrong, at which path. */
+export interface ContractFailure {
+  readonly nodeId: string;
+  /** `example 2`, `reject 1`, `sample 3` or `message 1` (an inline source's), counted from 1. */
+  readonly subject: string;
+  readonly message: string;
+}
+
+/** GET /api/flows/:id/contracts: what `seam test` says about the flow as saved (the version `etag`). */
+export interface ContractReport {
+  readonly flowId: string;
+  readonly etag: string;
+  readonly checkedAt: string;
+  readonly checked: number;
+  readonly broken: number;
+  readonly failures: readonly ContractFailure[];
+  readonly notes: readonly string[];
+}
+
+/** GET /api/flows/:id/pact: one Pact v3 file per http sink with a contract (the document is passed on as it is). */
+export interface PactFileEntry {
+  readonly fileName: string;
+  readonly pact: unknown;
+}
+
 // The runtime's records travel as JSON unchanged: one contract, imported as types only (erased from the bundle).
 export type {
   DeadLetter, DeadLetterAction, DriftEvent, MessageTrace, NodeStep, Page, ReplayOutcome, RunRecord, StatsBucket, TestRunResult,

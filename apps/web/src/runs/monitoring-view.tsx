@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, errorMessage } from '../api/api-client';
 import type { DriftEvent, StatsBucket } from '../api/api-types';
 import { relativeTime } from '../flows/flow-table';
+import { ContractsCard } from './contracts-card';
 import { TimeChart, type ChartSeries } from './time-chart';
 
 const REFRESH_MS = 10_000;
 
-/** Throughput, errors, latency and dead-letter depth of the last hour, circuit breakers and format drift. */
+/** Contract-test status, then throughput, errors, latency and dead-letter depth of the last hour, circuit breakers and format drift. */
 export function MonitoringView({ flowId }: { flowId: string }) {
   const [buckets, setBuckets] = useState<readonly StatsBucket[] | undefined>();
   const [drift, setDrift] = useState<readonly DriftEvent[]>([]);
@@ -39,6 +40,7 @@ export function MonitoringView({ flowId }: { flowId: string }) {
     <main className="page-body runs-page">
       <div className="page-title-row"><h1>Monitoring</h1><span className="muted">last hour, per minute · refreshes every 10 s</span></div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <ContractsCard flowId={flowId} />
       {quiet && (
         <div className="empty-state">
           <h2>No traffic in the last hour</h2>

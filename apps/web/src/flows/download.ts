@@ -2,7 +2,12 @@ import { serializeFlow, type FlowDocument } from '@seam/flow';
 
 /** Downloads a flow in its canonical form: the same bytes the server writes to the flows folder. */
 export function downloadFlow(document: FlowDocument, fileName = `${document.id}.json`): void {
-  const blob = new Blob([serializeFlow(document)], { type: 'application/json' });
+  downloadText(fileName, serializeFlow(document));
+}
+
+/** Hands text to the browser as a downloaded JSON file. */
+export function downloadText(fileName: string, text: string): void {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = window.document.createElement('a');
   link.href = url;

@@ -208,3 +208,40 @@ describe('backpressure', () => {
     }
   });
 });
+
+describe('local flows', () => {
+  it('frees a message\'s processing slot while it waits for the sqlite sink\'s commit, so one commit carries many rows', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ i, total: i * 2 }));
+    writeFileSync(join(world.flowsDir, 'rows.ndjson'), lines.join('\n'));
+    await runtime.close();
+    runtime = testRuntime(world, { concurrency: 1 });
+    // Counts the sink database's transactions (one per batch written).
+    const original = Database.prototype.transaction;
+    let sinkCommits = 0;
+    Database.prototype.transaction = function (this: Database.Database, fn: Parameters<typeof original>[0]) {
+      const run = original.call(this, fn);
+      if (!this.name.endsWith('local.db')) return run;
+      return Object.assign((...args: unknown[]) => {
+        sinkCommits += 1;
+        return run(...(args as []));
+      }, run);
+    } as typeof original;
+    try {
+      const document = chainFlow('local', [
+        { id: 'read', type: 'file', config: { path: 'rows.ndjson' } },
+        { id: 'map', type: 'jsonata', config: { expression: '{ "n": i, "total": total }' } },
+        { id: 'out', type: 'sqlite', config: { database: 'local.db', table: 'rows', columns: ['n', 'total'], batchSize: 500 } },
+      ]);
+      const summary = await runtime.runOnce({ document, file: flowFile('local') });
+      expect(summary).toMatchObject({ received: 300, delivered: 300, deadLettered: 0 });
+      // Holding its one slot until the commit, each message would have been a commit of its own.
+      expect(sinkCommits).toBeGreaterThan(0);
+      expect(sinkCommits).toBeLessThan(30);
+    } finally {
+      Database.prototype.transaction = original;
+    }
+    const db = new Database(join(world.dataDir, 'local.db'), { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) AS n, SUM(total) AS sum FROM rows').get()).toEqual({ n: 300, sum: 89_700 });
+    db.close();
+  });
+});

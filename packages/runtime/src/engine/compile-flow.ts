@@ -26,6 +26,11 @@ export interface CompiledFlow {
   readonly source: FlowSource;
   readonly nodes: ReadonlyMap<string, CompiledNode>;
   readonly sources: readonly { readonly id: string; readonly runner: SourceRunner }[];
+  /**
+   * Every step is local (no remote I/O) and none is under a retry policy: a message only ever waits for a local
+   * group commit, which needs no processing slot (see FlowRun).
+   */
+  readonly localOnly: boolean;
   /** Nodes fed by each source. */
   readonly entry: (nodeId: string) => readonly string[];
   breakerStates(): Record<string, BreakerState>;
@@ -90,8 +95,11 @@ export function compileFlow(source: FlowSource, env: CompileEnv): CompiledFlow {
       return { id: n.id, runner: runner.source };
     });
 
+  const localOnly = [...nodes.values()].every((n) => n.runner.kind === 'source' || (n.runner.kind !== 'retry' && n.runner.step.local === true && !n.policy));
+
   let closed = false;
   return {
+    localOnly,
     flowId: doc.id,
     version: flowVersion(doc),
     source,

@@ -206,28 +206,32 @@ export class FlowRun {
   private processInSlot(m: MessageState, startNode: string, payload: unknown): void {
     let outcome: unknown;
     try {
-      if (this.signal.aborted) return this.finish();
+      if (this.signal.aborted) return this.finish(true);
       outcome = this.processor.run(m, startNode, payload);
     } catch (error) {
-      return this.failed(m, error);
+      return this.failed(m, error, true);
     }
-    if (outcome instanceof Promise) outcome.then(() => this.processed(m), (error: unknown) => this.failed(m, error));
-    else this.processed(m);
+    if (!(outcome instanceof Promise)) return this.processed(m, true);
+    // In a flow of local steps the message now only waits for a sink's group commit: its slot goes to the next
+    // message, whose row joins the same commit (with 16 slots held, a sqlite sink committed 16 rows at a time).
+    const holdsSlot = !this.o.flow.localOnly;
+    if (!holdsSlot) this.gate.release();
+    outcome.then(() => this.processed(m, holdsSlot), (error: unknown) => this.failed(m, error, holdsSlot));
   }
 
-  private processed(m: MessageState): void {
+  private processed(m: MessageState, holdsSlot: boolean): void {
     if (this.o.durable) this.o.batcher.defer(() => this.o.store.inbox.remove(m.id));
-    this.finish();
+    this.finish(holdsSlot);
   }
 
-  private failed(m: MessageState, error: unknown): void {
+  private failed(m: MessageState, error: unknown, holdsSlot: boolean): void {
     // Aborted (flow stopped): the message stays in the inbox and is resumed on the next start.
     if (!this.signal.aborted) this.o.log.error({ flowId: m.flowId, messageId: m.id, err: error }, 'message processing failed unexpectedly');
-    this.finish();
+    this.finish(holdsSlot);
   }
 
-  private finish(): void {
-    this.gate.release();
+  private finish(holdsSlot: boolean): void {
+    if (holdsSlot) this.gate.release();
     this.intake.release();
     this.untrack();
   }

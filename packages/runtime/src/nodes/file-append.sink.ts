@@ -15,6 +15,7 @@ export const fileAppendRunner = stepRunner(fileSink, (config, env) => {
     await (await handle).appendFile(lines.join(''));
   });
   return {
+    local: true,
     run: (input) => queue.push(`${JSON.stringify(input)}\n`),
     close: async () => {
       await queue.drain();

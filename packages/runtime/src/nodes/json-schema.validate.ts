@@ -11,6 +11,7 @@ export const jsonSchemaRunner = stepRunner(jsonSchemaValidate, (config, env) => 
   const validate = createAjv().compile(config.schema);
   const coerce = config.coercions.length ? compileCoercions(config.coercions) : undefined;
   return {
+    local: true,
     run: (input, ctx) => {
       const message = coerce ? coerce(input, ctx.drift) : input;
       if (validate(message)) return message;

@@ -13,6 +13,7 @@ export const jsonataRunner = stepRunner(jsonataTransform, (config, env) => {
     return output;
   };
   return {
+    local: true,
     // A compiled expression answers synchronously: no Promise per message unless the interpreter runs it.
     run: (input) => {
       const output = evaluate(input);

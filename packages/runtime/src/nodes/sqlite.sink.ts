@@ -28,6 +28,7 @@ export const sqliteSinkRunner = stepRunner(sqliteSink, (config, env) => {
     writer.write(rows);
   });
   return {
+    local: true,
     run: (input, ctx) => {
       const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
       const values = columns.length ? columns.map((c) => column(record[c])) : [JSON.stringify(input)];

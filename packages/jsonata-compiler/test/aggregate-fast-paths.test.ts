@@ -93,6 +93,11 @@ const EXPRESSIONS = [
   'lines{ $string(qty): $average($.qty) }',
   '(lines.sku){ $: $ }',
   'lines.($sum(qty))',
+  // literal-keyed object constructors: one literal when every value is defined, else the defined ones
+  '$keys({ "a": lines[0].qty, "b": lines[0].nothing, "c": lines[0].sku, "d": 1, "e": lines[0].unitPrice })',
+  'lines.{ "q": qty, "p": unitPrice, "s": sku, "x": qty * unitPrice, "y": $string(qty), "z": sku & "!" }',
+  'lines.$keys({ "q": qty, "p": unitPrice, "s": sku, "x": qty * unitPrice, "y": $string(qty) })',
+  '{ "10": lines[0].qty, "b": 2, "2": lines[0].sku, "constructor": lines[0].unitPrice }',
   // an array constructor of one path collects the last step's values itself
   '[lines.qty]',
   '[lines.(qty)]',

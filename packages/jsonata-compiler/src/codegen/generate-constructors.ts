@@ -44,16 +44,20 @@ export function generateObject(em: Emitter, node: AstNode, ctx: GenContext): str
   const literal = keys.every((k) => k !== undefined && !RESERVED_KEYS.has(k)) && new Set(keys).size === keys.length;
   if (!literal) return generateGroup(em, ctx.input, pairs, ctx);
   if (!pairs.some(([, value]) => makesClosure(value, ctx.scope))) {
-    // no closure can capture the context temporary, so it can be a reused local: a comma expression
+    // no closure can capture the temporaries, so they can be reused locals: a comma expression. The values
+    // are evaluated in order, then, when none is undefined (the usual case), the object is one literal:
+    // sized for its fields (an object grown from `{}` keeps fields past the fourth out of line)
     const c = local(em, ctx, 'c');
-    const o = local(em, ctx, 'obj');
-    const t = local(em, ctx, 't');
-    const parts = [`${c} = rt.groupContext(${ctx.input})`, `${o} = {}`];
-    pairs.forEach(([, value], i) => {
+    const parts = [`${c} = rt.groupContext(${ctx.input})`];
+    const ts = pairs.map(([, value]) => {
+      const t = local(em, ctx, 't');
       parts.push(`${t} = ${em.gen(value, deeper(ctx, c))}`);
-      parts.push(`(${t} !== undefined && (${o}[${JSON.stringify(keys[i])}] = ${t}))`);
+      return t;
     });
-    parts.push(o);
+    if (ts.length === 0) return `(${parts.join(', ')}, {})`;
+    const fields = ts.map((t, i) => `${JSON.stringify(keys[i])}: ${t}`);
+    const defined = ts.map((t) => `${t} !== undefined`).join(' && ');
+    parts.push(`${defined} ? { ${fields.join(', ')} } : rt.objectOf(${em.constant(keys)}, [${ts.join(', ')}])`);
     return `(${parts.join(', ')})`;
   }
   const c = em.fresh('c');

@@ -113,3 +113,11 @@ export function groupKeyError(key: unknown): never {
   if (typeof key !== 'string') throw jsonataError('T1003', { value: key });
   throw jsonataError('D1013', { value: key });
 }
+
+/** A literal-keyed object constructor's object when some values are undefined: those fields left out. */
+export function objectOf(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  // the keys are distinct literals, never `__proto__` (the generator sends that key to the general path)
+  for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i] as string] = values[i];
+  return out;
+}

@@ -2,7 +2,7 @@ import { apply, callAt, isFunction, lambda, TailCall, tick, tickLoop } from './c
 import type { EvalState } from './eval-state.js';
 import { add, div, field, ge, gt, le, lookupNorm, lt, mod, mul, namePath, pathPrefix, sub, varField, varPath } from './fast-paths.js';
 import { fastNatives, roundNumber } from './fast-natives.js';
-import { appendToGroup, group, groupContext, groupInput, groupItems, groupKeyError } from './group-runtime.js';
+import { appendToGroup, group, groupContext, groupInput, groupItems, groupKeyError, objectOf } from './group-runtime.js';
 import { GroupTable, setOwn } from './group-table.js';
 import { jsonataError } from './jsonata-error.js';
 import { callNative, concat } from './native-runtime.js';
@@ -66,7 +66,7 @@ function applyTo(st: EvalState, base: number, offset: number, lhs: unknown, func
 export const runtimeTable = Object.freeze({
   TailCall, BAIL, NO_ITEMS, apply, callAt, tick, tickLoop, callNative, callNativeAt, mapOrFilterDirect, lambda, applyTo, orT1005,
   fast: fastNatives, roundNumber, field, namePath, pathPrefix, varPath, varField, lookupNorm, lookup, pathInput, asItems, filterPush, createSequence, isSequence, index, wildcard, descendants, keepSingletonArray,
-  group, groupItems, groupContext, groupInput, groupKeyError, GroupTable, setOwn, appendToGroup, orderBy, markCons, norm, normKeep, contextValue, binding,
+  group, groupItems, groupContext, groupInput, groupKeyError, objectOf, GroupTable, setOwn, appendToGroup, orderBy, markCons, norm, normKeep, contextValue, binding,
   add, sub, mul, div, mod, lt, le, gt, ge, negate, truthy, booleanOf, eq, ne, compare, concat, range, includes,
   OP: Object.prototype, emptySequence, sequenceOf, sequenceFrom, pushAll,
   regexMatcher, transformer, partial, PLACEHOLDER,

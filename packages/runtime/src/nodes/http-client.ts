@@ -40,6 +40,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
   let httpAgent: http.Agent | undefined;
   let httpsAgent: https.Agent | undefined;
+  let closed = false;
   const agentFor = (url: URL): http.Agent =>
     url.protocol === 'https:' ? (httpsAgent ??= new https.Agent(agentOptions)) : (httpAgent ??= new http.Agent(agentOptions));
 
@@ -94,6 +95,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async send(url, method, headers, body, signal) {
       for (let retry = 0; ; retry++) {
+        // A request cut off by `close` must not open new keep-alive sockets nobody will close.
+        if (closed) throw new Error('the sink was closed');
         try {
           return await once(url, method, headers, body, signal);
         } catch (error) {
@@ -103,6 +106,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
     close() {
+      closed = true;
       httpAgent?.destroy();
       httpsAgent?.destroy();
       httpAgent = undefined;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { DetailedFlowError, toFailure } from '../failure.js';
 import type { RuntimeLogger } from '../runtime-api.js';
 import type { Admitted, EmitOptions, SourceContext, SourceRunner } from '../nodes/node-runner.js';
@@ -47,6 +48,9 @@ export class FlowRun {
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly o: FlowRunOptions) {
+    // Every attempt in flight listens to the run's signal (its per-attempt timeout derives from it): more than
+    // Node's default of 10 listeners is the normal case here, not a leak.
+    setMaxListeners(0, this.controller.signal);
     this.gate = new ConcurrencyGate(o.concurrency);
     const window = Math.max(o.concurrency, o.intakeWindow);
     // Refill the window in bursts (from half full), so that one inbox commit stores many messages.

@@ -73,6 +73,13 @@ describe('generated code cannot reach outside the data it is given', () => {
     expect(JSON.stringify(result)).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
   });
 
+  it('cannot pollute prototypes through group-by keys', () => {
+    const result = compiled('lines{ sku: { "polluted": true } }').evaluate({ lines: [{ sku: '__proto__' }, { sku: 'constructor' }] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(JSON.stringify(result)).toBe('{"__proto__":{"polluted":true},"constructor":{"polluted":true}}');
+  });
+
   it('emits field names and strings as literals, so quotes cannot break out of them', () => {
     const expr = '{"x\\"); process.exit(1); (\\"": `a"); process.exit(1); ("`}';
     expect(compiled(expr).evaluate({ 'a"); process.exit(1); ("': 5 })).toEqual({ 'x"); process.exit(1); ("': 5 });

@@ -55,7 +55,7 @@ export function inlineAggregate(em: Emitter, builtin: string, call: AstNode, ctx
       const r = em.fresh('r');
       const body = em.gen(path, deeper(inner, x));
       return (
-        `if (!Array.isArray(${inner.input})) return rt.BAIL; let ${acc} = ${fold.start}; let ${n} = 0; ` +
+        `if (!Array.isArray(${inner.input})) return rt.BAIL; let ${acc} = ${fold.start}; let ${n} = 0; rt.tickLoop(st, ${inner.input}.length); ` +
         `for (let ${i} = 0; ${i} < ${inner.input}.length; ${i}++) { const ${x} = ${inner.input}[${i}]; const ${r} = ${body}; ${update(r)} } ` +
         `return ${n} === 0 ? undefined : ${fold.result(acc, n)};`
       );

@@ -43,8 +43,9 @@ export interface StepContext {
 export interface StepRunner {
   run(input: unknown, ctx: StepContext): unknown;
   /**
-   * Does no remote I/O: answers at once, or waits only for a local group commit (a sqlite sink's batch). A flow of
-   * local steps frees a message's processing slot while it waits, so that one commit can carry many messages.
+   * Does no remote I/O: answers at once, or waits only for local work (a sqlite sink's group commit, the JSONata
+   * interpreter's queue). A flow of local steps frees a message's processing slot while it waits, so that one
+   * commit can carry many messages; the intake window still bounds how many wait.
    */
   readonly local?: boolean;
   close?(): Promise<void> | void;

@@ -54,26 +54,49 @@ function roundTie(x: number, y: number, power: number, digits: number): number |
 }
 
 /**
- * `$round(x, digits)` of a number without the interpreter's text round trip when that cannot change the
- * outcome: x·10^d lands within a few ulps of the decimal shift the interpreter parses, so away from a .5
- * tie both round to the same integer, and integer / 10^d is the correctly rounded quotient, as parsing
- * "ne-d" is. Integers are already rounded. Undefined for ties it cannot decide and everything else (the
- * interpreter's code then runs).
+ * The interpreter's `$round` (jsonata 2.2.2) for a number and an integer precision, line for line: the
+ * decimal point shifted in the number's text, half to even, shifted back the same way; no -0.
+ */
+function roundByText(x: number, digits: number): number {
+  let shifted = x;
+  if (digits !== 0) {
+    const [mantissa, exponent] = x.toString().split('e');
+    shifted = Number(`${mantissa ?? ''}e${exponent ? Number(exponent) + digits : digits}`);
+  }
+  let result = Math.round(shifted);
+  if (Math.abs(result - shifted) === 0.5 && Math.abs(result % 2) === 1) result -= 1;
+  if (digits !== 0) {
+    const [mantissa, exponent] = result.toString().split('e');
+    result = Number(`${mantissa ?? ''}e${exponent ? Number(exponent) - digits : -digits}`);
+  }
+  return result === 0 ? 0 : result;
+}
+
+/**
+ * `$round(x, digits)` of a finite number. Without the interpreter's text round trip when that cannot
+ * change the outcome: x·10^d lands within a few ulps of the decimal shift the interpreter parses, so clear
+ * of a .5 tie both round to the same integer, and integer / 10^d is the correctly rounded quotient, as
+ * parsing "ne-d" is. Integers are already rounded. Near a tie, and for x or d out of those ranges, the
+ * interpreter's own steps (`roundByText`), without its signature check and call. Undefined for a
+ * non-integer precision or a non-finite x (the interpreter's code then runs).
  */
 export function roundNumber(x: number, digits: number): number | undefined {
-  if (!Number.isInteger(digits)) return undefined;
+  if (!Number.isInteger(digits) || !Number.isFinite(x)) return undefined;
   if (Number.isInteger(x) && digits >= 0 && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
   const power = POWERS[digits];
   if (power !== undefined && digits > 0 && Math.abs(x) < 1e5 && Math.abs(x) > 1e-5) {
     const y = x * power;
     const frac = Math.abs(y - Math.trunc(y));
-    if (Math.abs(frac - 0.5) > 1e-7) {
+    // y and the interpreter's shifted decimal each lie within about an ulp of x's decimal times 10^d: a
+    // fraction this far from .5 rounds the same way in both (a fixed 1e-7 was too tight past |y| ≈ 1e8)
+    if (Math.abs(frac - 0.5) > Math.max(1e-7, Math.abs(y) * 1e-15)) {
       const result = Math.round(y) / power;
       return result === 0 ? 0 : result;
     }
-    return roundTie(x, y, power, digits);
+    const tie = roundTie(x, y, power, digits);
+    if (tie !== undefined) return tie;
   }
-  return undefined;
+  return roundByText(x, digits);
 }
 
 function roundFast(st: EvalState, def: NativeFunction, args: unknown[], context: unknown, at?: CallSite): unknown {

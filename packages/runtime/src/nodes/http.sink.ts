@@ -1,5 +1,4 @@
 import { DeliveryError, httpSink } from '@seam/flow';
-import { abortAfter } from '../abort-after.js';
 import { createHttpClient } from './http-client.js';
 import { stepRunner } from './node-runner.js';
 
@@ -48,37 +47,35 @@ export const httpSinkRunner = stepRunner(httpSink, (config, env) => {
       // Outside the try: a missing secret is a config error of the flow, not a network failure to retry.
       const requestHeaders = { 'content-type': 'application/json', ...resolvedHeaders(), 'idempotency-key': ctx.messageId };
       const body = JSON.stringify(input);
-      const { signal, dispose } = abortAfter(ctx.signal, config.timeoutMs);
-      try {
-        let url = target;
-        for (let hops = 0; ; hops++) {
-          let answer;
-          try {
-            answer = await client.send(url, config.method, requestHeaders, body, signal);
-          } catch (thrown) {
-            if (isTimeout(signal.reason)) {
-              throw new DeliveryError(`${config.method} ${shown} timed out`, { retryable: true, timeout: true });
-            }
-            if (ctx.signal.aborted) throw ctx.signal.reason;
-            const cause = thrown instanceof Error ? thrown.message : String(thrown);
-            throw new DeliveryError(env.secrets.redact(`${config.method} ${shown} failed: ${cause}`), { retryable: true });
+      // One deadline for the whole delivery, redirects and resent requests included.
+      const deadline = Date.now() + config.timeoutMs;
+      let url = target;
+      for (let hops = 0; ; hops++) {
+        let answer;
+        try {
+          answer = await client.send(url, config.method, requestHeaders, body, ctx.signal, deadline);
+        } catch (thrown) {
+          // Our own timeout, or the retry policy's per-attempt one (the reason of ctx.signal).
+          if (isTimeout(thrown) || isTimeout(ctx.signal.reason)) {
+            throw new DeliveryError(`${config.method} ${shown} timed out`, { retryable: true, timeout: true });
           }
-          if (answer.status >= 200 && answer.status < 300) return undefined;
-          const next = redirectTarget(url, answer.status, answer.headers.location);
-          if (next && hops < MAX_REDIRECTS) {
-            url = next;
-            continue;
-          }
-          const after = retryAfterMs(header(answer.headers['retry-after']));
-          throw new DeliveryError(`${config.method} ${shown} answered ${answer.status} ${answer.statusText}`.trim(), {
-            status: answer.status,
-            retryable: RETRYABLE_STATUS(answer.status),
-            ...(after !== undefined ? { retryAfterMs: after } : {}),
-            responseExcerpt: env.secrets.redact(answer.excerpt.slice(0, EXCERPT_CHARS)),
-          });
+          if (ctx.signal.aborted) throw ctx.signal.reason;
+          const cause = thrown instanceof Error ? thrown.message : String(thrown);
+          throw new DeliveryError(env.secrets.redact(`${config.method} ${shown} failed: ${cause}`), { retryable: true });
         }
-      } finally {
-        dispose();
+        if (answer.status >= 200 && answer.status < 300) return undefined;
+        const next = redirectTarget(url, answer.status, answer.headers.location);
+        if (next && hops < MAX_REDIRECTS) {
+          url = next;
+          continue;
+        }
+        const after = retryAfterMs(header(answer.headers['retry-after']));
+        throw new DeliveryError(`${config.method} ${shown} answered ${answer.status} ${answer.statusText}`.trim(), {
+          status: answer.status,
+          retryable: RETRYABLE_STATUS(answer.status),
+          ...(after !== undefined ? { retryAfterMs: after } : {}),
+          responseExcerpt: env.secrets.redact(answer.excerpt.slice(0, EXCERPT_CHARS)),
+        });
       }
     },
     close: () => client.close(),

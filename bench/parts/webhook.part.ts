@@ -46,9 +46,7 @@ export const webhookPart: BenchPart = {
           return startNodeRed(redJs, path.join(dataDir, 'node-red'), crm.expression, crm.schema, sinkUrl, probe);
         },
       },
-      { label: 'Express (hand-written)', sinkPath: '/express', start: (sinkUrl) => startExpressService(crm, sinkUrl, probe, 'http') },
-      // The same handler posting with fetch, as Seam's http sink does: shows how much of a gap is the HTTP client.
-      { label: 'Express, fetch to the sink', sinkPath: '/express-fetch', start: (sinkUrl) => startExpressService(crm, sinkUrl, probe, 'fetch') },
+      { label: 'Express (hand-written)', sinkPath: '/express', start: (sinkUrl) => startExpressService(crm, sinkUrl, probe) },
     ];
 
     const sink = await startSinkServer();
@@ -82,7 +80,7 @@ export const webhookPart: BenchPart = {
 };
 
 function figureFrom(runs: ContenderRuns<WebhookRun>[], seconds: number, connections: number, nodeRedVersion: string) {
-  const [seam, nodeRed, express, expressFetch] = runs as [ContenderRuns<WebhookRun>, ContenderRuns<WebhookRun>, ContenderRuns<WebhookRun>, ContenderRuns<WebhookRun>];
+  const [seam, nodeRed, express] = runs as [ContenderRuns<WebhookRun>, ContenderRuns<WebhookRun>, ContenderRuns<WebhookRun>];
   const rowsFor = (r: ContenderRuns<WebhookRun>, answer: string): Row[] => [
     rowOf(r, 'requests/s', (x) => x.requestsPerSecond, `${r.label}: requests/s`, answer),
     rowOf(r, 'ms', (x) => x.p50, `${r.label}: latency p50`),
@@ -93,13 +91,11 @@ function figureFrom(runs: ContenderRuns<WebhookRun>[], seconds: number, connecti
   const seamRows = rowsFor(seam, '202 once stored, delivers after');
   const nodeRedRows = rowsFor(nodeRed, 'answers after delivering');
   const expressRows = rowsFor(express, 'answers after delivering');
-  const expressFetchRows = [rowsFor(expressFetch, 'answers after delivering')[0]!, rowsFor(expressFetch, '')[2]!];
   const ratios = [
     ratioOf('Seam / Node-RED, requests/s', seamRows[0], nodeRedRows[0]),
     ratioOf('Seam / Node-RED, deliveries/s end to end', seamRows[4], nodeRedRows[4]),
     ratioOf('Seam / Express, requests/s', seamRows[0], expressRows[0]),
     ratioOf('Seam / Express, deliveries/s end to end', seamRows[4], expressRows[4]),
-    ratioOf('Express with fetch / Express with node:http, requests/s', expressFetchRows[0], expressRows[0]),
   ];
   const tallyNotes = runs
     .filter((r) => r.results.length > 0)
@@ -113,11 +109,11 @@ function figureFrom(runs: ContenderRuns<WebhookRun>[], seconds: number, connecti
     id: 'webhook',
     title,
     status: 'measured' as const,
-    rows: [...seamRows, ...nodeRedRows, ...expressRows, ...expressFetchRows],
+    rows: [...seamRows, ...nodeRedRows, ...expressRows],
     ratios,
     notes: [
       `Each run: autocannon in its own process, ${connections} connections for ${seconds} s on 127.0.0.1, cycling 1,000 distinct CRM events; a 1 s unrecorded warm-up per server first. The sink (the "billing API", in the bench's own process) counts invoices as they arrive.`,
-      `Seam: its server with crm-to-billing deployed unchanged but for the billing URL (retry policy and all, durable inbox on). Node-RED ${nodeRedVersion} from bench/.peers: http in → change (the same JSONata on msg.payload) → function (same coercion, ajv 2020-12 compiled on start) → http request (keep-alive) → http response. Express: the hand-written mapping, ajv, node:http keep-alive POST to the sink, answering after delivery; not durable; a second Express posts with fetch instead (as Seam's http sink does). Arrivals may exceed 2xx answers by up to the connection count: requests in flight when autocannon stops are delivered but not counted as answered.`,
+      `Seam: its server with crm-to-billing deployed unchanged but for the billing URL (retry policy and all, durable inbox on). Node-RED ${nodeRedVersion} from bench/.peers: http in → change (the same JSONata on msg.payload) → function (same coercion, ajv 2020-12 compiled on start) → http request (keep-alive) → http response. Express: the hand-written mapping, ajv, node:http keep-alive POST to the sink, answering after delivery; not durable. Seam's http sink also posts through a keep-alive node:http agent. Arrivals may exceed 2xx answers by up to the connection count: requests in flight when autocannon stops are delivered but not counted as answered.`,
       ...tallyNotes,
       ...runs.filter((r) => r.failure).map((r) => `${r.label} not measured: ${r.failure}`),
     ],

@@ -7,12 +7,11 @@ import { coerceIssuedAt, mapCrmOrderByHand } from '../crm/hand-mapping.js';
 import type { CrmOrderEvent } from '../crm/crm-records.js';
 
 /**
- * The hand-written webhook: a plain Express handler that maps by hand, coerces, validates with ajv and forwards (node:http keep-alive agent, or fetch) to
- * the sink before answering. Not durable: if the process dies mid-request the event is gone — the price Seam's
+ * The hand-written webhook: a plain Express handler that maps by hand, coerces, validates with ajv and forwards (node:http keep-alive agent, as
+ * Seam's http sink does) to the sink before answering. Not durable: if the process dies mid-request the event is gone — the price Seam's
  * inbox pays is what figure 3 puts next to it.
  */
-export async function startExpressBaseline(sinkUrl: string, schema: Record<string, unknown>, client: SinkClient): Promise<{ hookUrl: string; server: Server }> {
-  const post = client === 'http' ? postWithAgent : postWithFetch;
+export async function startExpressBaseline(sinkUrl: string, schema: Record<string, unknown>): Promise<{ hookUrl: string; server: Server }> {
   const validate = compileInvoiceValidator(schema);
   const app = express();
   app.use(express.json({ limit: '256kb' }));
@@ -24,7 +23,7 @@ export async function startExpressBaseline(sinkUrl: string, schema: Record<strin
       return;
     }
     try {
-      const status = await post(sinkUrl, JSON.stringify(invoice));
+      const status = await postWithAgent(sinkUrl, JSON.stringify(invoice));
       const ok = status >= 200 && status < 300;
       res.status(ok ? 200 : 502).json({ delivered: ok });
     } catch {
@@ -39,15 +38,6 @@ export async function startExpressBaseline(sinkUrl: string, schema: Record<strin
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-/** How the handler reaches the sink: node:http with a keep-alive agent, or fetch (what Seam's http sink uses). */
-export type SinkClient = 'http' | 'fetch';
-
-async function postWithFetch(url: string, body: string): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  await res.arrayBuffer();
-  return res.status;
-}
 
 /** POSTs JSON over a keep-alive agent and resolves with the status once the answer is read. */
 function postWithAgent(url: string, body: string): Promise<number> {

@@ -6,7 +6,6 @@ import { loadStartServer } from '../lib/seam-modules.js';
 import type { CrmFlowParts } from '../crm/crm-flow.js';
 import { stopChild, waitForReadyLine, waitUntilAccepting, type Service } from './service.js';
 import { writeSeamWebhookFlow } from './seam-webhook-flow.js';
-import type { SinkClient } from './express-baseline.js';
 
 async function startWorkerService(label: string, script: string, input: unknown, probeBody: string): Promise<Service> {
   const child = spawnTs({ script, input });
@@ -40,6 +39,6 @@ export async function startSeamService(crm: CrmFlowParts, sinkUrl: string, probe
   return { ...service, stop: () => service.stop().then(() => rmSync(folder, { recursive: true, force: true })) };
 }
 
-export function startExpressService(crm: CrmFlowParts, sinkUrl: string, probeBody: string, client: SinkClient): Promise<Service> {
-  return startWorkerService(`Express (${client})`, 'workers/express-webhook.worker.ts', { sinkUrl, schema: crm.schema, client }, probeBody);
+export function startExpressService(crm: CrmFlowParts, sinkUrl: string, probeBody: string): Promise<Service> {
+  return startWorkerService('Express', 'workers/express-webhook.worker.ts', { sinkUrl, schema: crm.schema }, probeBody);
 }

@@ -68,6 +68,14 @@ describe('checkFlowGraph', () => {
     expect(summary(problems)).toEqual(['$.nodes[4].config.url literal-secret']);
   });
 
+  it('refuses a literal password in a URL (user:password@host), but not a reference or a user name alone', () => {
+    for (const url of ['https://svc:{{secret.SVC_PASSWORD}}@x.example/in', 'https://svc@x.example/in', 'https://x.example/in?next=a:b@c']) {
+      expect(checkFlowGraph(testFlow((j) => { config(j, 4).url = url; }))).toEqual([]);
+    }
+    const problems = checkFlowGraph(testFlow((j) => { config(j, 4).url = 'https://svc:hunter2@x.example/in'; }));
+    expect(problems).toEqual([expect.objectContaining({ path: ['nodes', 4, 'config', 'url'], code: 'literal-secret', message: expect.stringContaining('literal password') })]);
+  });
+
   it('treats an edge without ports as out → in, and rejects ports a node does not have', () => {
     expect(checkFlowGraph(testFlow((j) => { j.edges[0] = { from: 'src', fromPort: 'out', to: 'map', toPort: 'in' }; }))).toEqual([]);
     const problems = checkFlowGraph(testFlow((j) => { j.edges[0] = { from: 'src', to: 'map', toPort: 'left' }; }));

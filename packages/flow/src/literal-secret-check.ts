@@ -13,6 +13,18 @@ export function literalSecretProblems(config: unknown, at: JsonPath): Problem[] 
 function literalSecretInUrl(config: unknown, at: JsonPath): Problem[] {
   const url = (config as { url?: unknown }).url;
   if (typeof url !== 'string') return [];
+  return [...literalPasswordInUrl(url, at), ...literalSecretInQuery(url, at)];
+}
+
+/** user:password@host is sent as Basic auth: the password must be a reference too. */
+function literalPasswordInUrl(url: string, at: JsonPath): Problem[] {
+  const password = /^[a-z]+:\/\/[^/?#@]*?:([^/?#@]*)@/i.exec(url)?.[1];
+  if (password === undefined || password === '' || secretNames(decodeURIComponentSafe(password)).length > 0) return [];
+  return [problem([...at, 'url'], 'literal-secret',
+    'the URL holds a literal password (user:password@host); flow files live in git: write it as a reference such as user:{{secret.API_PASSWORD}}@host, or send an Authorization header with a secret reference')];
+}
+
+function literalSecretInQuery(url: string, at: JsonPath): Problem[] {
   const query = url.split('#')[0]!.split('?')[1] ?? '';
   return query.split('&')
     .map((pair) => pair.split('='))

@@ -12,7 +12,9 @@ export const httpSink = defineNode({
     'Sends the message as a JSON body with POST, PUT or PATCH. Every request carries an Idempotency-Key header ' +
     'with the message\'s stable id, so the receiver can ignore a redelivery. Put credentials in headers as ' +
     'secret references such as "Bearer {{secret.BILLING_TOKEN}}" — never the secret itself. A 2xx answer is ' +
-    'delivered; 408, 429, 5xx and network errors are retried by a retry policy upstream; other 4xx dead-letter.',
+    'delivered; 408, 429, 5xx and network errors are retried by a retry policy upstream; other 4xx dead-letter. ' +
+    'A 307 or 308 redirect to the same origin is followed (the body is sent again); any other redirect dead-letters, ' +
+    'because a moved endpoint needs the flow updated rather than a message silently sent elsewhere.',
   ports: { inputs: ['in'], outputs: [] },
   config: z.strictObject({
     url: httpUrl.describe('Where to send each message.'),

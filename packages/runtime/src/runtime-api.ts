@@ -2,9 +2,10 @@
  * The runtime's public contract: what apps/server and apps/cli call. Implemented in this package; the server and
  * the CLI depend on these types only (plus `createRuntime`). Change it with care: both sides read it.
  */
-import type { FlowDocument } from '@seam/flow';
+import type { FailureClass, FlowDocument } from '@seam/flow';
 
-export type ErrorClass = 'validation' | 'transform' | 'delivery' | 'timeout' | 'circuit-open' | 'config';
+/** Why a message was dead-lettered: the flow model's failure classes, which runbooks are written for. */
+export type ErrorClass = FailureClass;
 export type DeadLetterStatus = 'pending' | 'replayed' | 'discarded';
 export type FlowRunState = 'running' | 'stopped' | 'failing';
 export type BreakerState = 'closed' | 'open' | 'half-open';

@@ -33,11 +33,13 @@ async function countingServer(handle: (req: IncomingMessage, res: ServerResponse
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       bodies.push(Buffer.concat(chunks).toString('utf8'));
+      authorizations.push(req.headers.authorization);
       handle(req, res, n);
     });
   });
   const bodies: string[] = [];
-  const stats = { connections: 0, open: 0, bodies };
+  const authorizations: (string | undefined)[] = [];
+  const stats = { connections: 0, open: 0, bodies, authorizations };
   server.on('connection', (socket: Socket) => {
     stats.connections += 1;
     stats.open += 1;
@@ -103,9 +105,13 @@ describe('http sink connections', () => {
       res.writeHead(422, 'Unprocessable Entity');
       res.end(big);
     });
-    const url = server.url.replace('http://', 'http://billing:hunter22@');
+    // A password in a URL must be a secret reference (a literal one is a flow problem); sent as Basic auth.
+    await runtime.close();
+    runtime = testRuntime(world, { secrets: { BILLING_PASSWORD: 'hunter22' } });
+    const url = server.url.replace('http://', 'http://billing:{{secret.BILLING_PASSWORD}}@');
     const summary = await run('big', [inline(2), { id: 'out', type: 'http', config: { url } }]);
     expect(summary.deadLettered).toBe(2);
+    expect(server.stats.authorizations).toContain(`Basic ${Buffer.from('billing:hunter22').toString('base64')}`);
     const [dl] = runtime.deadLetters.list({}).items;
     expect(dl!.message).toBe(`POST ${server.url}/ answered 422 Unprocessable Entity`);
     expect(dl!.details).toMatchObject({ status: 422, responseExcerpt: big.slice(0, 500) });

@@ -88,6 +88,26 @@ describe('http-poll source', () => {
   });
 });
 
+describe('secret references in a URL', () => {
+  it('are resolved before polling and never shown in the error', async () => {
+    await runtime.close();
+    runtime = testRuntime(world, { secrets: { POLL_KEY: 'k-123-secret' } });
+    const server = await misbehavingServer(() => ({ status: 401, body: 'bad key' }));
+    try {
+      const document = chainFlow('keyed', [
+        { id: 'poll', type: 'http-poll', config: { url: `${server.url}/api?key={{secret.POLL_KEY}}` } },
+        { id: 'out', type: 'log' },
+      ]);
+      const failed = await runtime.runOnce({ document, file: flowFile('keyed') }).then(() => undefined, (e: unknown) => e);
+      expect(server.requests.map((r) => r.url)).toEqual(['/api?key=k-123-secret']);
+      expect(String(failed)).toContain('answered 401');
+      expect(String(failed)).not.toContain('k-123-secret');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a deployed poll that fails', () => {
   it('marks the flow failing with the error, and running again once a poll succeeds', async () => {
     let healthy = false;

@@ -30,8 +30,8 @@ function shownUrl(url: URL): string {
 }
 
 /**
- * Sends the message as JSON over a keep-alive connection (see http-client.ts). Headers are resolved once per flow
- * (secret references included); every request carries the message id as Idempotency-Key. 2xx is delivered; a
+ * Sends the message as JSON over a keep-alive connection (see http-client.ts). URL and headers are resolved once
+ * per flow (secret references included); every request carries the message id as Idempotency-Key. 2xx is delivered; a
  * same-origin 307/308 is followed; anything else is a DeliveryError the retry policy classifies (408/429/5xx and
  * network errors retryable; other 3xx and 4xx not). Secrets never reach the error text.
  */
@@ -39,12 +39,18 @@ export const httpSinkRunner = stepRunner(httpSink, (config, env) => {
   let headers: Record<string, string> | undefined;
   const resolvedHeaders = () =>
     (headers ??= Object.fromEntries(Object.entries(config.headers).map(([k, v]) => [k, env.secrets.resolve(v)])));
+  // The URL may hold secret references too (user:{{secret.X}}@host, ?api_key={{secret.X}}): resolved once, like the headers.
+  let destination: { readonly target: URL; readonly shown: string } | undefined;
+  const resolvedDestination = () => {
+    if (destination) return destination;
+    const target = new URL(env.secrets.resolve(config.url));
+    return (destination = { target, shown: env.secrets.redact(shownUrl(target)) });
+  };
   const client = createHttpClient({ maxSockets: MAX_SOCKETS, excerptBytes: EXCERPT_BYTES });
-  const target = new URL(config.url);
-  const shown = env.secrets.redact(shownUrl(target));
   return {
     run: async (input, ctx) => {
       // Outside the try: a missing secret is a config error of the flow, not a network failure to retry.
+      const { target, shown } = resolvedDestination();
       const requestHeaders = { 'content-type': 'application/json', ...resolvedHeaders(), 'idempotency-key': ctx.messageId };
       const body = JSON.stringify(input);
       // One deadline for the whole delivery, redirects and resent requests included.

@@ -34,13 +34,13 @@ export const httpPollSourceRunner = sourceRunner(httpPollSource, (config, env) =
       timed.dispose();
     }
     if (!response.ok) {
-      throw new DeliveryError(`GET ${url} answered ${response.status}`, { status: response.status, retryable: true, responseExcerpt: env.secrets.redact(text.slice(0, 300)) });
+      throw new DeliveryError(`GET ${env.secrets.redact(url)} answered ${response.status}`, { status: response.status, retryable: true, responseExcerpt: env.secrets.redact(text.slice(0, 300)) });
     }
     return JSON.parse(text) as unknown;
   }
 
   async function pollRound(ctx: SourceContext, cursor: string | undefined): Promise<string | undefined> {
-    let url = new URL(config.url);
+    let url = new URL(env.secrets.resolve(config.url));
     if (config.cursor && cursor) url.searchParams.set(config.cursor.param, cursor);
     for (let page = 0; page < config.maxPages && !ctx.signal.aborted; page++) {
       const body = await fetchPage(url.toString(), ctx.signal);

@@ -46,6 +46,7 @@ function describe(err: unknown): ErrorBody {
     return { status: 400, kind: 'request', message: `the request has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.at}: ${p.message}`).join('; ')}`, problems };
   }
   if (err instanceof FlowError) {
+    if (err.details.conflict) return { status: 409, kind: 'conflict', message: err.message };
     const problems = err.details.path ? [apiProblem(err.details.path, err.details.errorClass ?? 'flow', err.message)] : undefined;
     return { status: 400, kind: 'flow', message: err.message, ...(problems ? { problems } : {}) };
   }

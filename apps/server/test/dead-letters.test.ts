@@ -76,6 +76,16 @@ describe('dead letters', () => {
     const discarded = await api<DeadLetter>(server, 'POST', `/api/dead-letters/${pending[0]!.id}/discard`, { body: { note: 'duplicate order' } });
     expect(discarded.status).toBe(200);
     expect(discarded.body.status).toBe('discarded');
+    // A second hand (another tab, a colleague) acting on the same one is told it is already done: 409, not 400.
+    const again = await api<{ error: { kind: string; message: string } }>(server, 'POST', `/api/dead-letters/${pending[0]!.id}/discard`, { body: {} });
+    const edit = await api<{ error: { kind: string; message: string } }>(server, 'PUT', `/api/dead-letters/${pending[0]!.id}/payload`, { body: { payload: {} } });
+    for (const answer of [again, edit]) {
+      expect(answer.status).toBe(409);
+      expect(answer.body.error).toMatchObject({ kind: 'conflict', message: expect.stringContaining('is already discarded') });
+    }
+    // Replay answers an outcome per dead letter (as in bulk): skipped, and why.
+    const replay = await api<{ result: string; message: string }>(server, 'POST', `/api/dead-letters/${pending[0]!.id}/replay`, { body: {} });
+    expect(replay.body).toMatchObject({ result: 'skipped', message: 'already discarded' });
     expect((await api(server, 'GET', '/api/dead-letters/does-not-exist')).status).toBe(404);
   });
 });

@@ -50,6 +50,19 @@ describe('run control', () => {
     expect(messages.body.items[0]?.steps.map((s) => s.nodeId)).toEqual(expect.arrayContaining(['map', 'out']));
   });
 
+  it('answers 409 to running once a flow that is deployed here, and runs it once after it stops', async () => {
+    const busy = { formatVersion: 2, id: 'busy', name: 'Busy', nodes: [{ id: 'in', type: 'webhook' }, { id: 'out', type: 'log' }], edges: [{ from: 'in', to: 'out' }] };
+    expect((await api(server, 'POST', '/api/flows', { body: busy })).status).toBe(201);
+    expect((await api(server, 'POST', '/api/flows/busy/deploy')).status).toBe(200);
+    const clash = await api<{ error: { kind: string; message: string } }>(server, 'POST', '/api/flows/busy/run', { body: { input: [{ n: 1 }] } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toMatchObject({ kind: 'conflict', message: expect.stringContaining('stop it before running it once') });
+    expect((await api(server, 'POST', '/api/flows/busy/stop')).status).toBe(200);
+    const after = await api<{ received: number }>(server, 'POST', '/api/flows/busy/run', { body: { input: [{ n: 1 }] } });
+    expect(after.status).toBe(200);
+    expect(after.body.received).toBe(1);
+  });
+
   it('runs with given input instead of the sources, and refuses a flow that never ends without input', async () => {
     const run = await api<{ received: number; delivered: number }>(server, 'POST', '/api/flows/once/run', { body: { input: [{ n: 7 }] } });
     expect(run.body).toMatchObject({ received: 1, delivered: 1 });

@@ -11,7 +11,13 @@ export class FlowError extends Error {
   override readonly name = 'FlowError';
   constructor(
     message: string,
-    readonly details: { readonly path?: JsonPath; readonly nodeId?: string; readonly errorClass?: FlowErrorClass } = {},
+    readonly details: {
+      readonly path?: JsonPath;
+      readonly nodeId?: string;
+      readonly errorClass?: FlowErrorClass;
+      /** The request clashes with the flow's current state (already running, already replayed): wait or stop first. */
+      readonly conflict?: boolean;
+    } = {},
   ) {
     super(message);
   }

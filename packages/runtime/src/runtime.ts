@@ -171,7 +171,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     assertOpen();
     const started = Date.now();
     const flowId = flow.document.id;
-    if (active.has(flowId)) throw new FlowError(`flow "${flowId}" is already running here: stop it before running it once`, { errorClass: 'config' });
+    if (active.has(flowId)) throw new FlowError(`flow "${flowId}" is already running here: stop it before running it once`, { errorClass: 'config', conflict: true });
     const compiled = compileWith(deps, flow);
     const input = opts?.input;
     const endless = compiled.sources.filter((s) => !s.runner.finite && compiled.nodes.get(s.id)?.type !== 'http-poll');

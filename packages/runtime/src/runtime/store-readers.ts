@@ -12,7 +12,7 @@ export function deadLetterFacade(store: RuntimeStore, events: EventBus): DeadLet
   function changePending(id: string, change: (dl: DeadLetter) => void, action: 'edited' | 'discarded'): DeadLetter {
     const dl = store.deadLetters.get(id);
     if (!dl) throw new FlowError(`no dead letter "${id}"`, { errorClass: 'config' });
-    if (dl.status !== 'pending') throw new FlowError(`dead letter "${id}" is already ${dl.status}`, { errorClass: 'config' });
+    if (dl.status !== 'pending') throw new FlowError(`dead letter "${id}" is already ${dl.status}`, { errorClass: 'config', conflict: true });
     store.transaction(() => change(dl));
     events.emit({ type: 'dead-letter', flowId: dl.flowId, id, action });
     return store.deadLetters.get(id)!;

@@ -12,6 +12,7 @@ import { EventBus } from './observers/event-bus.js';
 import { eventPublisher } from './observers/event-publisher.js';
 import { runRecorder } from './observers/run-recorder.js';
 import { defaultLogger } from './runtime/default-logger.js';
+import { executionLock } from './runtime/execution-lock.js';
 import { replayDeadLetters } from './runtime/replay.js';
 import { deadLetterFacade, runHistoryReader } from './runtime/store-readers.js';
 import { compileWith, type RuntimeDeps } from './runtime/runtime-deps.js';
@@ -134,11 +135,25 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (closed) throw new FlowError('the runtime is closed', { errorClass: 'config' });
   };
 
+  // Held while this process runs any flow, so that no other process drains the same inbox (execution-lock.ts).
+  const lock = executionLock(options.dbPath);
+  const releaseIfIdle = () => {
+    if (active.size === 0) lock.release();
+  };
+
   async function deploy(flow: FlowSource, resuming = false): Promise<void> {
     assertOpen();
     const flowId = flow.document.id;
     if (active.has(flowId)) await stop(flowId, false);
-    const compiled = compileWith(deps, flow);
+    // After the stop: stopping the last flow gives the lock back.
+    lock.take();
+    let compiled: CompiledFlow;
+    try {
+      compiled = compileWith(deps, flow);
+    } catch (error) {
+      releaseIfIdle();
+      throw error;
+    }
     // A fresh deploy reads finite sources from the start; a resume after a crash continues where they were.
     if (!resuming) clearFiniteCursors(compiled);
     store.transaction(() => store.flowState.markDeployed(flowId, flow.file, now()));
@@ -165,6 +180,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     await entry.compiled.close();
     await endRun(entry, 'stopped');
     setState(entry, 'stopped');
+    releaseIfIdle();
   }
 
   async function runOnce(flow: FlowSource, opts?: { readonly input?: readonly unknown[] }): Promise<RunSummary> {
@@ -172,15 +188,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const started = Date.now();
     const flowId = flow.document.id;
     if (active.has(flowId)) throw new FlowError(`flow "${flowId}" is already running here: stop it before running it once`, { errorClass: 'config', conflict: true });
-    const compiled = compileWith(deps, flow);
+    lock.take();
+    let compiled: CompiledFlow;
+    try {
+      compiled = compileWith(deps, flow);
+    } catch (error) {
+      releaseIfIdle();
+      throw error;
+    }
     const input = opts?.input;
     const endless = compiled.sources.filter((s) => !s.runner.finite && compiled.nodes.get(s.id)?.type !== 'http-poll');
     if (!input && endless.length) {
       await compiled.close();
+      releaseIfIdle();
       throw new FlowError(`flow "${flowId}" cannot run to completion: source "${endless[0]!.id}" (${compiled.nodes.get(endless[0]!.id)?.type}) never ends; give input messages (--input) or deploy it with seam serve`, { errorClass: 'config' });
     }
     const first = compiled.sources[0];
-    if (!first) throw new FlowError(`flow "${flowId}" has no source`, { errorClass: 'config' });
+    if (!first) {
+      await compiled.close();
+      releaseIfIdle();
+      throw new FlowError(`flow "${flowId}" has no source`, { errorClass: 'config' });
+    }
     // An interrupted run (crash, kill) is resumed with its run id, cursors and inbox; a finished one starts afresh.
     const marker = store.flowState.get(flowId, RUN_ONCE_KEY) as { runId: string } | undefined;
     const runId = marker?.runId ?? randomUUID();
@@ -212,6 +240,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     } finally {
       active.delete(flowId);
       await compiled.close();
+      releaseIfIdle();
     }
     clearFiniteCursors(compiled);
     store.transaction(() => store.flowState.delete(flowId, RUN_ONCE_KEY));
@@ -245,8 +274,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     runOnce,
     testRun: (flow, samples) => testRunFlow(deps, flow, samples),
     resume: async (resolve: FlowResolver) => {
-      // Runs still `running` belong to the process that died (resume runs at start-up; other processes sharing the
-      // file, such as `seam dlq`, do not resume). An interrupted run-once is restarted under its id later anyway.
+      // Runs still `running` belong to a process that died — unless another process runs flows on this database
+      // right now (it holds the lock): then they are its live runs, and its flows are not ours to resume.
+      try {
+        lock.take();
+      } catch (error) {
+        log.warn({ err: error }, 'another process runs flows on this database: deployed flows are not resumed here');
+        return;
+      }
+      // An interrupted run-once is restarted under its id later anyway.
       store.transaction(() => store.runs.stopOrphans(now()));
       for (const { flowId } of store.flowState.deployed()) {
         const flow = resolve(flowId);
@@ -260,6 +296,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           log.error({ flowId, err }, 'a deployed flow could not be resumed');
         }
       }
+      releaseIfIdle();
     },
     deployedFlowIds: () => store.flowState.deployed().map((d) => d.flowId),
     flowStatus: (flowId): FlowStatus => {
@@ -293,6 +330,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       housekeeping();
       batcher.close();
       store.close();
+      lock.release();
     },
   };
 }

@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { checkFlowContracts, createSchemaChecker, flowPacts, type ContractFailure, type FlowContractReport, type PactFile } from '@seam/contracts';
-import { DeliveryError, FlowError, type FlowDocument } from '@seam/flow';
+import { flowPacts, type ContractFailure, type PactFile } from '@seam/contracts';
 import type { Runtime } from '@seam/runtime';
 import { parseFlowId } from './flow-id.js';
-import { toApiProblems } from './flow-problems.js';
 import type { FlowRepository } from './flow-repository.js';
-import { apiProblem, HttpError } from './http-error.js';
+import { checkSaved } from './contract-status.js';
 
 /** GET /api/flows/:id/contracts: what `seam test` reports for the flow as saved, and which version that was. */
 export interface ContractReportBody {
@@ -48,25 +46,4 @@ export function contractsRouter(repo: FlowRepository, runtime: Runtime): Router 
   });
 
   return router;
-}
-
-/**
- * Checks the saved flow. 404 without a file; 422 when the file is not a flow without problems, or cannot be
- * test-run (a mapping that does not compile): there is nothing to check, and the request itself was fine.
- */
-async function checkSaved(repo: FlowRepository, runtime: Runtime, id: string): Promise<{ etag: string; document: FlowDocument; report: FlowContractReport }> {
-  const flow = repo.get(id);
-  const { document } = flow;
-  if (!document || flow.problems.length > 0) {
-    const problems = toApiProblems(flow.problems);
-    throw new HttpError(422, 'flow', `flow "${id}" has ${problems.length} problem${problems.length === 1 ? '' : 's'}, so its contracts cannot be checked: ${problems.slice(0, 3).map((p) => `${p.at}: ${p.message}`).join('; ')}`, { problems });
-  }
-  try {
-    const report = await checkFlowContracts({ document, file: flow.file }, (source, samples) => runtime.testRun(source, samples), createSchemaChecker());
-    return { etag: flow.etag, document, report };
-  } catch (error) {
-    if (!(error instanceof FlowError || error instanceof DeliveryError)) throw error;
-    const problems = error instanceof FlowError && error.details.path ? [apiProblem(error.details.path, error.details.errorClass ?? 'flow', error.message)] : undefined;
-    throw new HttpError(422, 'flow', `flow "${id}" cannot be test-run, so its contracts cannot be checked: ${error.message}`, problems ? { problems } : {});
-  }
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { BreakerState, Runtime, RuntimeEvent } from '@seam/runtime';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ContractStatus } from './contract-status.js';
 
 const BREAKER_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 const OUTCOMES = ['received', 'delivered', 'failed', 'deadLettered'] as const;
@@ -20,7 +21,7 @@ export class MetricsExporter {
   private readonly nodeDuration: Histogram;
   private readonly messageDuration: Histogram;
 
-  constructor(runtime: Runtime, flowIds: () => readonly string[]) {
+  constructor(runtime: Runtime, flowIds: () => readonly string[], contractStatus?: (flowId: string) => Promise<ContractStatus>) {
     const registers = [this.registry];
     const snapshot = () => runtime.metrics.snapshot();
     const allFlows = () => [...new Set([...flowIds(), ...runtime.deployedFlowIds(), ...Object.keys(snapshot().flows)])];
@@ -95,6 +96,29 @@ export class MetricsExporter {
         }
       },
     });
+    if (contractStatus) {
+      new Gauge({
+        name: 'seam_contract_messages', help: 'Contract test per flow file (seam test): messages checked, and how many break a contract.',
+        labelNames: ['flow', 'result'], registers,
+        async collect() {
+          this.reset();
+          for (const flow of flowIds()) {
+            const status = await contractStatus(flow);
+            if ('uncheckable' in status) continue;
+            this.set({ flow, result: 'checked' }, status.checked);
+            this.set({ flow, result: 'broken' }, status.broken);
+          }
+        },
+      });
+      new Gauge({
+        name: 'seam_contract_uncheckable', help: '1 for a flow file whose contracts cannot be checked (it does not load or cannot be test-run).',
+        labelNames: ['flow'], registers,
+        async collect() {
+          this.reset();
+          for (const flow of flowIds()) this.set({ flow }, 'uncheckable' in (await contractStatus(flow)) ? 1 : 0);
+        },
+      });
+    }
     this.webhookRequests = new Counter({
       name: 'seam_webhook_requests_total', help: 'Webhook requests answered, by HTTP status code.',
       labelNames: ['flow', 'node', 'code'], registers,

@@ -13,6 +13,7 @@ import { wireLiveEvents } from './live-events.js';
 import { LoginCodes } from './login-codes.js';
 import { MetricsExporter } from './metrics-exporter.js';
 import { createServerLogger, type ServerLogger } from './server-logger.js';
+import { contractStatusCache } from './contract-status.js';
 import { SseHub } from './sse-hub.js';
 import { HttpWebhookIngress } from './webhook-ingress.js';
 
@@ -70,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     webhooks: ingress,
     logger: logger.child({ component: 'runtime' }),
   });
-  const metrics = new MetricsExporter(runtime, () => repo.ids());
+  const metrics = new MetricsExporter(runtime, () => repo.ids(), contractStatusCache(repo, runtime));
   counted.exporter = metrics;
   const hub = new SseHub({ heartbeatMs: options.timings?.heartbeatMs ?? 15_000 });
   const stopLive = wireLiveEvents(runtime, hub, metrics, options.timings?.statsMs ?? 5000);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
 import { api, startSink, startTestServer, tempDirs, waitFor, webhookToHttpFlow, type Sink, type TestDirs } from './helpers.js';
@@ -104,5 +106,33 @@ describe('/metrics', () => {
       await down.close();
     }
   });
-});
 
+  it('gives the contract-test status of each flow file, checked again when the file changes', async () => {
+    const contracted = (expression: string) => ({
+      formatVersion: 2, id: 'contracted', name: 'Contracted',
+      nodes: [{ id: 'src', type: 'inline', config: { messages: [{ n: 1 }] } }, { id: 'map', type: 'jsonata', config: { expression } }, { id: 'out', type: 'log' }],
+      edges: [{ from: 'src', to: 'map' }, { from: 'map', to: 'out' }],
+      contracts: {
+        src: { schema: { type: 'object' }, examples: [{ n: 1 }, { n: 2 }] },
+        out: { schema: { type: 'object', required: ['total'], properties: { total: { type: 'number' } } } },
+      },
+    });
+    expect((await api(server, 'POST', '/api/flows', { body: contracted('{ "n": n }') })).status).toBe(201);
+    const scrape = async () => parsePrometheusText((await api<string>(server, 'GET', '/metrics')).body);
+    let samples = await scrape();
+    expect(sampleValue(samples, 'seam_contract_messages', { flow: 'contracted', result: 'checked' })).toBe(2);
+    expect(sampleValue(samples, 'seam_contract_messages', { flow: 'contracted', result: 'broken' })).toBe(2);
+    expect(sampleValue(samples, 'seam_contract_uncheckable', { flow: 'contracted' })).toBe(0);
+    expect(sampleValue(samples, 'seam_contract_messages', { flow: 'measured', result: 'broken' })).toBe(0);
+
+    const current = await api(server, 'GET', '/api/flows/contracted');
+    const fixed = await api(server, 'PUT', '/api/flows/contracted', { body: contracted('{ "n": n, "total": n * 10 }'), headers: { 'if-match': current.headers.get('etag')! } });
+    expect(fixed.status).toBe(200);
+    samples = await scrape();
+    expect(sampleValue(samples, 'seam_contract_messages', { flow: 'contracted', result: 'broken' })).toBe(0);
+
+    writeFileSync(join(dirs.flowsDir, 'unreadable.json'), '{ "formatVersion": 2, ');
+    samples = await scrape();
+    expect(sampleValue(samples, 'seam_contract_uncheckable', { flow: 'unreadable' })).toBe(1);
+  });
+});

@@ -35,7 +35,8 @@ export function parsePrometheusText(text: string): Sample[] {
       if (consumed !== labelText.length) throw new Error(`line ${i + 1}: bad labels: ${labelText}`);
     }
     const value = valueText === '+Inf' ? Infinity : valueText === '-Inf' ? -Infinity : Number(valueText);
-    if (Number.isNaN(value) && valueText !== 'NaN') throw new Error(`line ${i + 1}: bad value: ${valueText}`);
+    // prom-client writes "Nan" (an event-loop mean with no samples yet); Prometheus reads NaN in any case.
+    if (Number.isNaN(value) && valueText.toLowerCase() !== 'nan') throw new Error(`line ${i + 1}: bad value: ${valueText}`);
     const family = name.replace(/_(bucket|sum|count|total|created)$/, '');
     if (!typed.has(name) && !typed.has(family)) throw new Error(`line ${i + 1}: sample ${name} has no TYPE line`);
     samples.push({ name, labels, value });

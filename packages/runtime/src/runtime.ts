@@ -140,20 +140,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const releaseIfIdle = () => {
     if (active.size === 0) lock.release();
   };
+  /** Takes the lock and compiles the flow; a flow that does not compile gives the lock back if nothing else runs. */
+  const compileLocked = (flow: FlowSource): CompiledFlow => {
+    lock.take();
+    try {
+      return compileWith(deps, flow);
+    } catch (error) {
+      releaseIfIdle();
+      throw error;
+    }
+  };
 
   async function deploy(flow: FlowSource, resuming = false): Promise<void> {
     assertOpen();
     const flowId = flow.document.id;
     if (active.has(flowId)) await stop(flowId, false);
     // After the stop: stopping the last flow gives the lock back.
-    lock.take();
-    let compiled: CompiledFlow;
-    try {
-      compiled = compileWith(deps, flow);
-    } catch (error) {
-      releaseIfIdle();
-      throw error;
-    }
+    const compiled = compileLocked(flow);
     // A fresh deploy reads finite sources from the start; a resume after a crash continues where they were.
     if (!resuming) clearFiniteCursors(compiled);
     store.transaction(() => store.flowState.markDeployed(flowId, flow.file, now()));
@@ -188,14 +191,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const started = Date.now();
     const flowId = flow.document.id;
     if (active.has(flowId)) throw new FlowError(`flow "${flowId}" is already running here: stop it before running it once`, { errorClass: 'config', conflict: true });
-    lock.take();
-    let compiled: CompiledFlow;
-    try {
-      compiled = compileWith(deps, flow);
-    } catch (error) {
-      releaseIfIdle();
-      throw error;
-    }
+    const compiled = compileLocked(flow);
     const input = opts?.input;
     const endless = compiled.sources.filter((s) => !s.runner.finite && compiled.nodes.get(s.id)?.type !== 'http-poll');
     if (!input && endless.length) {

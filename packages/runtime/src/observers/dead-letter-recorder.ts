@@ -12,16 +12,30 @@ import type { EventBus } from './event-bus.js';
  * A failed replay updates the dead letter it replayed instead of adding one.
  */
 export function deadLetterRecorder(store: RuntimeStore, batcher: WriteBatcher, secrets: SecretResolver, events: EventBus): MessageHooks {
+  // The dead letters of one burst fail within the same millisecond: their ISO time is made once.
+  let isoMs = NaN;
+  let iso = '';
+  const now = () => {
+    const ms = Date.now();
+    if (ms !== isoMs) {
+      isoMs = ms;
+      iso = new Date(ms).toISOString();
+    }
+    return iso;
+  };
   return {
     deadLettered(m: MessageState, nodeId: string, payload: unknown, failure: Failure, attempts: number) {
       const id = m.replayOf ?? deadLetterId(m.id, nodeId);
       const action = m.replayOf ? 'replay-failed' : 'dead-lettered';
-      const details = JSON.parse(secrets.redact(JSON.stringify(failure.details))) as Record<string, unknown>;
+      // Stringified once, for the row; parsed back only when redaction changed the text (a secret in an error).
+      const raw = JSON.stringify(failure.details);
+      const detailsJson = secrets.redact(raw);
+      const details = detailsJson === raw ? failure.details : (JSON.parse(detailsJson) as Record<string, unknown>);
       const record = {
         id, messageId: m.id, flowId: m.flowId, flowVersion: m.flowVersion, nodeId, originalInput: m.original, payload,
-        ...(m.originalJson !== undefined ? { originalJson: m.originalJson } : {}),
-        errorClass: failure.errorClass, message: secrets.redact(failure.message), details, attempts,
-        failedAt: new Date().toISOString(), actor: 'runtime',
+        originalJson: m.originalJson, details, detailsJson,
+        errorClass: failure.errorClass, message: secrets.redact(failure.message), attempts,
+        failedAt: now(), actor: 'runtime',
       };
       batcher.defer(() => {
         store.deadLetters.put(record, action);

@@ -102,15 +102,17 @@ export function createSqliteDeadLetters(db: SqliteDatabase): DeadLetterRepositor
     put: (d, action) => {
       // The common case is a new dead letter: try the insert first and look at the existing row only when it is not.
       const original = d.originalJson ?? json(d.originalInput);
-      const inserted = insert.run(d.id, d.messageId, d.flowId, d.flowVersion, d.nodeId, original, json(d.payload), d.errorClass,
-        d.message, JSON.stringify(d.details), d.attempts, d.failedAt, d.failedAt).changes === 1;
+      const details = d.detailsJson ?? JSON.stringify(d.details);
+      const payload = json(d.payload);
+      const inserted = insert.run(d.id, d.messageId, d.flowId, d.flowVersion, d.nodeId, original, payload, d.errorClass,
+        d.message, details, d.attempts, d.failedAt, d.failedAt).changes === 1;
       if (inserted) {
         bump.run(d.flowId, 1);
         // Its 'dead-lettered' audit entry is derived from the row itself (see toDeadLetter).
         if (action === 'dead-lettered') return;
       } else {
         const existing = byId.get(d.id) as DeadLetterRow;
-        refail.run(d.flowVersion, d.nodeId, json(d.payload), d.errorClass, d.message, JSON.stringify(d.details), d.attempts,
+        refail.run(d.flowVersion, d.nodeId, payload, d.errorClass, d.message, details, d.attempts,
           d.failedAt, d.id);
         if (existing.status !== 'pending') bump.run(existing.flow_id, 1);
       }

@@ -33,6 +33,8 @@ export type NewDeadLetter = Pick<DeadLetter,
 > & {
   /** The original input as JSON text when the source already had it (spares a stringify). */
   readonly originalJson?: string;
+  /** `details` as JSON text when the caller already made it (spares a second stringify). */
+  readonly detailsJson?: string;
   readonly failedAt: string;
   readonly actor: string;
   readonly note?: string;

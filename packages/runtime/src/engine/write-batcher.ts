@@ -13,6 +13,11 @@ export interface WriteBatcher {
    * commit, or is committed within `deferMs`. Losing it in a crash only means a redelivery.
    */
   defer(op: () => void): void;
+  /**
+   * `defer` for many items with one write: `item` joins the items queued under `key` for the next transaction, and
+   * `write` runs once with all of them, where the first was queued (so before any write queued after any of them).
+   */
+  deferItem<T>(key: object, item: T, write: (items: readonly T[]) => void): void;
   /** Queues a write that replaces any earlier one with the same key in the same transaction (cursors). */
   writeLatest(key: string, op: () => void): void;
   /** Runs at the end of every transaction (aggregated counters). */
@@ -26,6 +31,8 @@ export interface WriteBatcher {
 export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown) => void, maxOps = 2000, deferMs = 20): WriteBatcher {
   let ops: (() => void)[] = [];
   let latest = new Map<string, () => void>();
+  // Items of deferItem, per key: dropped with the ops they belong to when a transaction is taken.
+  let groups = new Map<object, unknown[]>();
   // One promise per transaction, shared by every write in it: a commit of a thousand inbox inserts settles one
   // promise, not a thousand.
   let waiter: { done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | undefined;
@@ -51,6 +58,7 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
     const settle = waiter;
     ops = [];
     latest = new Map();
+    groups = new Map();
     waiter = undefined;
     try {
       store.transaction(() => {
@@ -72,6 +80,13 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
     setImmediate(commit);
   };
 
+  const defer = (op: () => void) => {
+    if (closed) return;
+    ops.push(op);
+    if (ops.length >= maxOps) commit();
+    else if (!scheduled && !timer) timer = setTimeout(commit, deferMs);
+  };
+
   return {
     write(op) {
       if (closed) return Promise.reject(new Error('the runtime is closed'));
@@ -82,11 +97,17 @@ export function createWriteBatcher(store: RuntimeStore, onError: (error: unknown
       else schedule();
       return done;
     },
-    defer(op) {
+    defer,
+    deferItem(key, item, write) {
       if (closed) return;
-      ops.push(op);
-      if (ops.length >= maxOps) commit();
-      else if (!scheduled && !timer) timer = setTimeout(commit, deferMs);
+      const group = groups.get(key);
+      if (group) {
+        group.push(item);
+        return;
+      }
+      const items = [item];
+      groups.set(key, items);
+      defer(() => write(items));
     },
     writeLatest(key, op) {
       latest.set(key, op);

@@ -3,8 +3,10 @@ import { deadLetterId } from '../engine/flow-version.js';
 import type { MessageHooks, MessageState } from '../engine/message-hooks.js';
 import type { WriteBatcher } from '../engine/write-batcher.js';
 import type { SecretResolver } from '../secret-resolver.js';
-import type { RuntimeStore } from '../store/store-types.js';
+import type { NewDeadLetter, RuntimeStore } from '../store/store-types.js';
 import type { EventBus } from './event-bus.js';
+
+type Pending = { readonly record: NewDeadLetter; readonly action: 'dead-lettered' | 'replay-failed' };
 
 /**
  * Writes a dead letter when a message's branch fails: flow and version, node, original input, the payload at the
@@ -23,6 +25,18 @@ export function deadLetterRecorder(store: RuntimeStore, batcher: WriteBatcher, s
     }
     return iso;
   };
+  // The dead letters that fail before the next commit are written together, in it, with one depth update per flow;
+  // their write is queued with the first of them, so before the inbox removal of any of their messages.
+  const group = {};
+  const write = (batch: readonly Pending[]) => {
+    store.deadLetters.putMany(batch);
+    // After the commit would be exact; within it is close enough for a live view, and costs no promise.
+    if (events.active) {
+      queueMicrotask(() => {
+        for (const { record, action } of batch) events.emit({ type: 'dead-letter', flowId: record.flowId, id: record.id, action });
+      });
+    }
+  };
   return {
     deadLettered(m: MessageState, nodeId: string, payload: unknown, failure: Failure, attempts: number) {
       const id = m.replayOf ?? deadLetterId(m.id, nodeId);
@@ -37,11 +51,7 @@ export function deadLetterRecorder(store: RuntimeStore, batcher: WriteBatcher, s
         errorClass: failure.errorClass, message: secrets.redact(failure.message), attempts,
         failedAt: now(), actor: 'runtime',
       };
-      batcher.defer(() => {
-        store.deadLetters.put(record, action);
-        // After the commit would be exact; within it is close enough for a live view, and costs no promise.
-        if (events.active) queueMicrotask(() => events.emit({ type: 'dead-letter', flowId: m.flowId, id, action }));
-      });
+      batcher.deferItem<Pending>(group, { record, action }, write);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { DeadLetter, DeadLetterAction, DeadLetterFilter, ErrorClass, DeadLetterStatus } from '../runtime-api.js';
 import type { SqliteDatabase } from './sqlite-store.js';
-import type { DeadLetterRepository } from './store-types.js';
+import type { DeadLetterRepository, NewDeadLetter } from './store-types.js';
 
 interface DeadLetterRow {
   seq: number;
@@ -98,25 +98,40 @@ export function createSqliteDeadLetters(db: SqliteDatabase): DeadLetterRepositor
     if (delta !== 0) bump.run(row.flow_id, delta);
   };
 
+  const bumpAll = (deltas: Map<string, number>) => {
+    for (const [flowId, delta] of deltas) bump.run(flowId, delta);
+  };
+
+  // Counts the flow's new pending dead letter in `deltas` (written by the caller, once per flow).
+  const putOne = (d: NewDeadLetter, action: 'dead-lettered' | 'replay-failed', deltas: Map<string, number>) => {
+    // The common case is a new dead letter: try the insert first and look at the existing row only when it is not.
+    const original = d.originalJson ?? json(d.originalInput);
+    const details = d.detailsJson ?? JSON.stringify(d.details);
+    const payload = json(d.payload);
+    const inserted = insert.run(d.id, d.messageId, d.flowId, d.flowVersion, d.nodeId, original, payload, d.errorClass,
+      d.message, details, d.attempts, d.failedAt, d.failedAt).changes === 1;
+    if (inserted) {
+      deltas.set(d.flowId, (deltas.get(d.flowId) ?? 0) + 1);
+      // Its 'dead-lettered' audit entry is derived from the row itself (see toDeadLetter).
+      if (action === 'dead-lettered') return;
+    } else {
+      const existing = byId.get(d.id) as DeadLetterRow;
+      refail.run(d.flowVersion, d.nodeId, payload, d.errorClass, d.message, details, d.attempts, d.failedAt, d.id);
+      if (existing.status !== 'pending') deltas.set(existing.flow_id, (deltas.get(existing.flow_id) ?? 0) + 1);
+    }
+    writeAudit(d.id, { at: d.failedAt, action, actor: d.actor, ...(d.note !== undefined ? { note: d.note } : {}) });
+  };
+
   return {
     put: (d, action) => {
-      // The common case is a new dead letter: try the insert first and look at the existing row only when it is not.
-      const original = d.originalJson ?? json(d.originalInput);
-      const details = d.detailsJson ?? JSON.stringify(d.details);
-      const payload = json(d.payload);
-      const inserted = insert.run(d.id, d.messageId, d.flowId, d.flowVersion, d.nodeId, original, payload, d.errorClass,
-        d.message, details, d.attempts, d.failedAt, d.failedAt).changes === 1;
-      if (inserted) {
-        bump.run(d.flowId, 1);
-        // Its 'dead-lettered' audit entry is derived from the row itself (see toDeadLetter).
-        if (action === 'dead-lettered') return;
-      } else {
-        const existing = byId.get(d.id) as DeadLetterRow;
-        refail.run(d.flowVersion, d.nodeId, payload, d.errorClass, d.message, details, d.attempts,
-          d.failedAt, d.id);
-        if (existing.status !== 'pending') bump.run(existing.flow_id, 1);
-      }
-      writeAudit(d.id, { at: d.failedAt, action, actor: d.actor, ...(d.note !== undefined ? { note: d.note } : {}) });
+      const deltas = new Map<string, number>();
+      putOne(d, action, deltas);
+      bumpAll(deltas);
+    },
+    putMany: (entries) => {
+      const deltas = new Map<string, number>();
+      for (const { record, action } of entries) putOne(record, action, deltas);
+      bumpAll(deltas);
     },
     list: (filter, limit, cursor) => {
       const w = where(filter);

@@ -43,6 +43,8 @@ export type NewDeadLetter = Pick<DeadLetter,
 export interface DeadLetterRepository {
   /** Inserts, or when the same id is already there (a redelivery after a crash, a failed replay) updates it to pending. */
   put(record: NewDeadLetter, action: 'dead-lettered' | 'replay-failed'): void;
+  /** `put` for each entry, with one depth update per flow instead of one per dead letter. */
+  putMany(entries: readonly { readonly record: NewDeadLetter; readonly action: 'dead-lettered' | 'replay-failed' }[]): void;
   list(filter: DeadLetterFilter, limit: number, cursor?: string): Page<DeadLetter>;
   get(id: string): DeadLetter | undefined;
   /** Ids of dead letters matching a filter, oldest first. */
